@@ -1,0 +1,53 @@
+/**
+ * The error catalogue. Every error a user can see has a stable code, a message that says what went wrong and, where
+ * it helps, a hint that says what to do. User errors and upstream outages stop a run; errors in data never do (they
+ * become `Unknown`s in the output instead).
+ */
+
+/** Stable error codes; scripts may match on them, so never rename one. */
+export type ErrorCode =
+  | 'E_USAGE'
+  | 'E_SOURCE_NOT_FOUND'
+  | 'E_SOURCE_UNKNOWN_FORMAT'
+  | 'E_SOURCE_INVALID'
+  | 'E_PLATFORM_NOT_FOUND'
+  | 'E_MANIFEST_UNSUPPORTED'
+  | 'E_DIGEST_MISMATCH'
+  | 'E_LAYER_CORRUPT'
+  | 'E_REGISTRY_UNREACHABLE'
+  | 'E_REGISTRY_AUTH'
+  | 'E_REGISTRY_NOT_FOUND'
+  | 'E_REGISTRY_RESPONSE'
+  | 'E_CREDENTIAL_HELPER'
+  | 'E_CACHE'
+  | 'E_INTERNAL';
+
+/** Process exit codes (DESIGN §7): 0 ok, 1 error, 2 policy failed. */
+export const EXIT_ERROR = 1;
+
+/** An error Lucent reports to its user: no stack trace unless `--debug`. */
+export class LucentError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'LucentError';
+    this.code = code;
+    this.hint = options.hint;
+  }
+}
+
+/** True for errors that carry a code from the catalogue. */
+export function isLucentError(error: unknown): error is LucentError {
+  return error instanceof LucentError;
+}
+
+/** Formats any thrown value as the one or two lines a user sees. */
+export function describeError(error: unknown): string {
+  if (isLucentError(error)) {
+    return error.hint ? `${error.message}\n  hint: ${error.hint}` : error.message;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

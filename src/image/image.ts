@@ -1,0 +1,106 @@
+/**
+ * The image model every source produces and the walker consumes (DESIGN §2): a manifest, a config and ordered
+ * layers whose entries can be streamed, once or again, without ever being written to the host.
+ */
+import type { Readable } from 'node:stream';
+import type { ImageConfig } from './config-schema.ts';
+
+/** The kinds of source Lucent reads. */
+export type SourceKind = 'registry' | 'docker-archive' | 'oci-archive' | 'oci-dir' | 'dir' | 'file';
+
+/** An OS/architecture pair, as in OCI image indexes. */
+export interface Platform {
+  os: string;
+  architecture: string;
+  variant?: string;
+}
+
+/** What kind of thing a layer entry is. */
+export type EntryType =
+  | 'file'
+  | 'directory'
+  | 'symlink'
+  | 'hardlink'
+  | 'char-device'
+  | 'block-device'
+  | 'fifo'
+  | 'other';
+
+/** One entry's header, with the name exactly as stored in the layer (not yet normalised). */
+export interface EntryHeader {
+  name: string;
+  type: EntryType;
+  size: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  linkname?: string;
+}
+
+/** One entry of a layer. Its body must be consumed or discarded before the next entry is read. */
+export interface LayerEntry {
+  header: EntryHeader;
+  /** The entry's bytes (empty for anything but regular files). */
+  body(): Readable;
+  /** Skips the body without reading it into memory. */
+  discard(): Promise<void>;
+}
+
+/** Options for streaming a layer's entries. */
+export interface EntryStreamOptions {
+  /** Called with the number of stored (possibly compressed) bytes read so far. */
+  onBytes?: (bytesRead: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Where a layer sits in its image, and how to recognise it. */
+export interface LayerDescriptor {
+  /** Position in the image, 0 = base layer. */
+  index: number;
+  /** Digest of the blob as stored or transferred (compressed). */
+  digest: string;
+  /** Digest of the uncompressed tar: the layer's identity, and the layer cache's key. */
+  diffId: string;
+  mediaType: string;
+  /** Stored size in bytes (compressed), -1 when unknown. */
+  size: number;
+  /** The `created_by` line of the history entry that made this layer, if known. */
+  createdBy?: string;
+}
+
+/** A layer that can stream its entries, as often as asked. */
+export interface Layer extends LayerDescriptor {
+  entries(options?: EntryStreamOptions): AsyncIterable<LayerEntry>;
+}
+
+/** One history record of the image config. */
+export interface HistoryEntry {
+  created?: string;
+  createdBy?: string;
+  comment?: string;
+  emptyLayer: boolean;
+  /** The layer this record made, when it made one. */
+  layerIndex?: number;
+}
+
+/** A resolved image, ready for the walker. */
+export interface Image {
+  source: { kind: SourceKind; reference: string };
+  /** A human name: the tag, repository reference or path. */
+  name: string;
+  /** The image manifest (absent for directories, files and legacy docker-save archives). */
+  manifest?: { digest: string; mediaType: string };
+  /** The index or manifest list the manifest was picked from, if any. */
+  index?: { digest: string; mediaType: string };
+  /** Digest of the config blob (the image ID). */
+  configDigest?: string;
+  platform?: Platform;
+  config: ImageConfig;
+  history: HistoryEntry[];
+  layers: Layer[];
+  repoTags: string[];
+  /** Things a user should know about how the image was read (for example a config/manifest disagreement). */
+  warnings: string[];
+  /** Releases temporary files and connections. */
+  close(): Promise<void>;
+}

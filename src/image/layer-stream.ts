@@ -1,0 +1,166 @@
+/**
+ * Streams the entries of a tar layer: stored bytes → digest check → decompression (sniffed: gzip, zstd or none;
+ * eStargz is gzip) → diffID check → tar parse. Nothing is written to disk and only one entry is in flight at a time,
+ * so memory stays bounded whatever the layer's size.
+ */
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createZstdDecompress } from 'node:zlib';
+import { extract, type Headers } from 'tar-stream';
+import { isLucentError, LucentError } from '../core/errors.ts';
+import { verifyingStream } from './digest.ts';
+import type { EntryHeader, EntryStreamOptions, EntryType, LayerEntry } from './image.ts';
+
+/** How to check and name a tar layer while streaming it. */
+export interface TarLayerSpec {
+  /** How the layer is named in errors, e.g. `layer 2 (sha256:ab…)`. */
+  describe: string;
+  /** Digest of the stored bytes, checked when given. */
+  blobDigest?: string;
+  /** Digest of the uncompressed tar, checked when given. */
+  diffId?: string;
+}
+
+/** eStargz appends its table of contents as ordinary tar entries; they are not part of the filesystem. */
+const ESTARGZ_ENTRIES = new Set(['stargz.index.json', '.prefetch.landmark', '.no.prefetch.landmark']);
+
+const ENTRY_TYPES: Partial<Record<NonNullable<Headers['type']>, EntryType>> = {
+  file: 'file',
+  'contiguous-file': 'file',
+  directory: 'directory',
+  symlink: 'symlink',
+  link: 'hardlink',
+  'character-device': 'char-device',
+  'block-device': 'block-device',
+  fifo: 'fifo',
+};
+
+/** Streams the entries of a tar layer whose stored bytes `open` returns. */
+export async function* tarLayerEntries(
+  open: () => Promise<Readable>,
+  spec: TarLayerSpec,
+  options: EntryStreamOptions = {},
+): AsyncGenerator<LayerEntry> {
+  // Sniffing reads from the stored stream itself and puts the bytes back, so every stage below sees them all.
+  const { head, stream } = await sniff(await open());
+  const compression = detectCompression(head);
+  const stages: NodeJS.ReadWriteStream[] = [byteCounter(options.onBytes)];
+  if (spec.blobDigest) stages.push(verifyingStream(spec.blobDigest, `blob ${spec.blobDigest} of ${spec.describe}`));
+  if (compression === 'gzip') stages.push(createGunzip());
+  if (compression === 'zstd') stages.push(createZstdDecompress());
+  if (spec.diffId) stages.push(verifyingStream(spec.diffId, `uncompressed content (diffID) of ${spec.describe}`));
+  const parser = extract();
+  const done = pipeline([stream, ...stages, parser] as unknown as Parameters<typeof pipeline>[0]).catch(
+    (error: unknown) => error,
+  );
+  options.signal?.addEventListener('abort', () => stream.destroy(new Error('aborted')), { once: true });
+  try {
+    for await (const entry of parser) {
+      const header = toHeader(entry.header);
+      if (compression === 'gzip' && ESTARGZ_ENTRIES.has(header.name)) {
+        entry.resume();
+        continue;
+      }
+      yield { header, body: () => entry, discard: () => drain(entry) };
+      // A consumer that neither read nor discarded the body would stall the parser; finish it here.
+      if (!entry.readableEnded) await drain(entry);
+    }
+    const failure = await done;
+    if (failure) throw failure;
+  } catch (error) {
+    throw layerError(error, spec.describe, compression);
+  } finally {
+    stream.destroy();
+  }
+}
+
+function toHeader(header: Headers): EntryHeader {
+  return {
+    name: header.name,
+    type: (header.type && ENTRY_TYPES[header.type]) ?? 'other',
+    size: header.size ?? 0,
+    mode: header.mode ?? 0,
+    uid: header.uid ?? 0,
+    gid: header.gid ?? 0,
+    ...(header.linkname ? { linkname: header.linkname } : {}),
+  };
+}
+
+type Compression = 'gzip' | 'zstd' | 'none';
+
+/** Magic numbers: gzip RFC 1952 §2.3.1 (1f 8b), zstd RFC 8878 §3.1.1 (28 b5 2f fd). */
+function detectCompression(head: Buffer): Compression {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
+  return 'none';
+}
+
+function layerError(error: unknown, describe: string, compression: Compression): Error {
+  if (isLucentError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  const what = compression === 'none' ? 'tar data' : `${compression} data`;
+  return new LucentError('E_LAYER_CORRUPT', `${describe} is corrupt or truncated (${what}): ${reason}`, {
+    hint: 'the image file or download is incomplete; export or pull the image again',
+    cause: error,
+  });
+}
+
+/** Reads the first bytes of a stream without consuming them. */
+async function sniff(stream: Readable): Promise<{ head: Buffer; stream: Readable }> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for (;;) {
+    const chunk: Buffer | null = stream.read();
+    if (chunk !== null) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= 4) break;
+      continue;
+    }
+    if (stream.readableEnded || stream.destroyed) break;
+    const ended = await new Promise<boolean>((resolve, reject) => {
+      const onReadable = () => finish(false);
+      const onEnd = () => finish(true);
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const cleanup = () => {
+        stream.off('readable', onReadable).off('end', onEnd).off('error', onError);
+      };
+      const finish = (value: boolean) => {
+        cleanup();
+        resolve(value);
+      };
+      stream.on('readable', onReadable).on('end', onEnd).on('error', onError);
+    });
+    if (ended) break;
+  }
+  const head = Buffer.concat(chunks);
+  if (head.length > 0) stream.unshift(head);
+  return { head, stream };
+}
+
+function byteCounter(onBytes: ((bytes: number) => void) | undefined): Transform {
+  let total = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      total += chunk.length;
+      onBytes?.(total);
+      callback(null, chunk);
+    },
+  });
+}
+
+async function drain(entry: Readable): Promise<void> {
+  if (entry.readableEnded) return;
+  await new Promise<void>((resolve, reject) => {
+    entry.once('end', resolve).once('error', reject);
+    entry.resume();
+  });
+}
+
+/** Wraps a buffer as a stored layer, for tests and in-memory sources. */
+export function bufferSource(bytes: Uint8Array): () => Promise<Readable> {
+  return async () => Readable.from([Buffer.from(bytes)]);
+}
