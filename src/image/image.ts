@@ -2,7 +2,6 @@
  * The image model every source produces and the walker consumes (DESIGN §2): a manifest, a config and ordered
  * layers whose entries can be streamed, once or again, without ever being written to the host.
  */
-import type { Readable } from 'node:stream';
 import type { ImageConfig } from './config-schema.ts';
 
 /** The kinds of source Lucent reads. */
@@ -40,8 +39,8 @@ export interface EntryHeader {
 /** One entry of a layer. Its body must be consumed or discarded before the next entry is read. */
 export interface LayerEntry {
   header: EntryHeader;
-  /** The entry's bytes (empty for anything but regular files). */
-  body(): Readable;
+  /** The entry's bytes (empty for anything but regular files); read it at most once. */
+  body(): AsyncIterable<Uint8Array>;
   /** Skips the body without reading it into memory. */
   discard(): Promise<void>;
 }

@@ -3,10 +3,10 @@
  * eStargz is gzip) → diffID check → tar parse. Nothing is written to disk and only one entry is in flight at a time,
  * so memory stays bounded whatever the layer's size.
  */
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
-import { extract, type Headers } from 'tar-stream';
+import { extract, type Header } from 'tar-stream';
 import { isLucentError, LucentError } from '../core/errors.ts';
 import { verifyingStream } from './digest.ts';
 import type { EntryHeader, EntryStreamOptions, EntryType, LayerEntry } from './image.ts';
@@ -24,7 +24,7 @@ export interface TarLayerSpec {
 /** eStargz appends its table of contents as ordinary tar entries; they are not part of the filesystem. */
 const ESTARGZ_ENTRIES = new Set(['stargz.index.json', '.prefetch.landmark', '.no.prefetch.landmark']);
 
-const ENTRY_TYPES: Partial<Record<NonNullable<Headers['type']>, EntryType>> = {
+const ENTRY_TYPES: Partial<Record<Header['type'], EntryType>> = {
   file: 'file',
   'contiguous-file': 'file',
   directory: 'directory',
@@ -50,20 +50,24 @@ export async function* tarLayerEntries(
   if (compression === 'zstd') stages.push(createZstdDecompress());
   if (spec.diffId) stages.push(verifyingStream(spec.diffId, `uncompressed content (diffID) of ${spec.describe}`));
   const parser = extract();
-  const done = pipeline([stream, ...stages, parser] as unknown as Parameters<typeof pipeline>[0]).catch(
-    (error: unknown) => error,
+  const done = pipeline([stream, ...stages, intoParser(parser)] as unknown as [Readable, Writable]).then(
+    () => undefined,
+    (error: unknown) => {
+      parser.destroy(error as Error);
+      return error;
+    },
   );
   options.signal?.addEventListener('abort', () => stream.destroy(new Error('aborted')), { once: true });
   try {
     for await (const entry of parser) {
       const header = toHeader(entry.header);
       if (compression === 'gzip' && ESTARGZ_ENTRIES.has(header.name)) {
-        entry.resume();
+        await drain(entry);
         continue;
       }
-      yield { header, body: () => entry, discard: () => drain(entry) };
+      yield { header, body: () => entry as AsyncIterable<Uint8Array>, discard: () => drain(entry) };
       // A consumer that neither read nor discarded the body would stall the parser; finish it here.
-      if (!entry.readableEnded) await drain(entry);
+      await drain(entry);
     }
     const failure = await done;
     if (failure) throw failure;
@@ -74,7 +78,7 @@ export async function* tarLayerEntries(
   }
 }
 
-function toHeader(header: Headers): EntryHeader {
+function toHeader(header: Header): EntryHeader {
   return {
     name: header.name,
     type: (header.type && ENTRY_TYPES[header.type]) ?? 'other',
@@ -152,11 +156,24 @@ function byteCounter(onBytes: ((bytes: number) => void) | undefined): Transform 
   });
 }
 
-async function drain(entry: Readable): Promise<void> {
-  if (entry.readableEnded) return;
-  await new Promise<void>((resolve, reject) => {
-    entry.once('end', resolve).once('error', reject);
-    entry.resume();
+/** Reads and drops what is left of an entry's body. */
+async function drain(entry: AsyncIterable<unknown>): Promise<void> {
+  for await (const _chunk of entry) {
+    // discarded
+  }
+}
+
+/** A Node writable that feeds the (streamx) tar parser, honouring its backpressure. */
+function intoParser(parser: ReturnType<typeof extract>): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      if (parser.write(chunk)) callback();
+      else parser.once('drain', () => callback());
+    },
+    final(callback) {
+      parser.end(undefined);
+      callback();
+    },
   });
 }
 
