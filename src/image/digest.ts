@@ -41,9 +41,9 @@ export function digestMismatch(what: string, expected: string, actual: string): 
 
 /**
  * A pass-through stream that hashes what flows through it and fails at the end when the digest differs, so a
- * consumer never sees a clean end of a corrupted blob.
+ * consumer never sees a clean end of a corrupted blob. With `onMismatch`, a mismatch is reported there instead.
  */
-export function verifyingStream(expected: string, what: string): Transform {
+export function verifyingStream(expected: string, what: string, onMismatch?: (error: LucentError) => void): Transform {
   const hash = hashFor(expected);
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
@@ -52,7 +52,11 @@ export function verifyingStream(expected: string, what: string): Transform {
     },
     flush(callback: TransformCallback) {
       const actual = `${expected.split(':')[0]}:${hash.digest('hex')}`;
-      callback(actual === expected ? null : digestMismatch(what, expected, actual));
+      if (actual === expected) return callback();
+      const error = digestMismatch(what, expected, actual);
+      if (!onMismatch) return callback(error);
+      onMismatch(error);
+      callback();
     },
   });
 }

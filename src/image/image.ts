@@ -50,6 +50,8 @@ export interface EntryStreamOptions {
   /** Called with the number of stored (possibly compressed) bytes read so far. */
   onBytes?: (bytesRead: number) => void;
   signal?: AbortSignal;
+  /** Receives integrity problems a lenient (local) source reports instead of failing on them. */
+  onIntegrityWarning?: (message: string) => void;
 }
 
 /** Where a layer sits in its image, and how to recognise it. */

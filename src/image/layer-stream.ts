@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
 import { isLucentError, LucentError } from '../core/errors.ts';
+import { type Compression, compressionOf } from './compression.ts';
 import { verifyingStream } from './digest.ts';
 import type { EntryHeader, EntryStreamOptions, EntryType, LayerEntry } from './image.ts';
 
@@ -19,6 +20,12 @@ export interface TarLayerSpec {
   blobDigest?: string;
   /** Digest of the uncompressed tar, checked when given. */
   diffId?: string;
+  /**
+   * Whether a digest mismatch stops the walk (the default, and always for registries). Local archives are lenient:
+   * a file edited after export is read for what it holds, the mismatch is reported as a warning, and the layer is
+   * not cached under the digest it no longer has.
+   */
+  strict?: boolean;
 }
 
 /** eStargz appends its table of contents as ordinary tar entries; they are not part of the filesystem. */
@@ -43,13 +50,19 @@ export async function* tarLayerEntries(
 ): AsyncGenerator<LayerEntry> {
   // Sniffing reads from the stored stream itself and puts the bytes back, so every stage below sees them all.
   const { head, stream } = await sniff(await open());
-  const compression = detectCompression(head);
+  const compression = compressionOf(head);
   const stages: NodeJS.ReadWriteStream[] = [byteCounter(options.onBytes)];
-  if (spec.blobDigest) stages.push(verifyingStream(spec.blobDigest, `blob ${spec.blobDigest} of ${spec.describe}`));
+  const lenient = spec.strict === false ? (error: Error) => options.onIntegrityWarning?.(error.message) : undefined;
+  if (spec.blobDigest) {
+    stages.push(verifyingStream(spec.blobDigest, `blob ${spec.blobDigest} of ${spec.describe}`, lenient));
+  }
   if (compression === 'gzip') stages.push(createGunzip());
   if (compression === 'zstd') stages.push(createZstdDecompress());
-  if (spec.diffId) stages.push(verifyingStream(spec.diffId, `uncompressed content (diffID) of ${spec.describe}`));
+  if (spec.diffId) {
+    stages.push(verifyingStream(spec.diffId, `uncompressed content (diffID) of ${spec.describe}`, lenient));
+  }
   const parser = extract();
+  const failure = (error: unknown) => layerError(error, spec.describe, compression);
   const done = pipeline([stream, ...stages, intoParser(parser)] as unknown as [Readable, Writable]).then(
     () => undefined,
     (error: unknown) => {
@@ -65,14 +78,18 @@ export async function* tarLayerEntries(
         await drain(entry);
         continue;
       }
-      yield { header, body: () => entry as AsyncIterable<Uint8Array>, discard: () => drain(entry) };
+      yield {
+        header,
+        body: () => mapErrors(entry as AsyncIterable<Uint8Array>, failure),
+        discard: () => drain(entry).catch((error: unknown) => Promise.reject(failure(error))),
+      };
       // A consumer that neither read nor discarded the body would stall the parser; finish it here.
       await drain(entry);
     }
-    const failure = await done;
-    if (failure) throw failure;
+    const pipelineError = await done;
+    if (pipelineError) throw pipelineError;
   } catch (error) {
-    throw layerError(error, spec.describe, compression);
+    throw failure(error);
   } finally {
     stream.destroy();
   }
@@ -88,15 +105,6 @@ function toHeader(header: Header): EntryHeader {
     gid: header.gid ?? 0,
     ...(header.linkname ? { linkname: header.linkname } : {}),
   };
-}
-
-type Compression = 'gzip' | 'zstd' | 'none';
-
-/** Magic numbers: gzip RFC 1952 §2.3.1 (1f 8b), zstd RFC 8878 §3.1.1 (28 b5 2f fd). */
-function detectCompression(head: Buffer): Compression {
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
-  return 'none';
 }
 
 function layerError(error: unknown, describe: string, compression: Compression): Error {
@@ -154,6 +162,18 @@ function byteCounter(onBytes: ((bytes: number) => void) | undefined): Transform 
       callback(null, chunk);
     },
   });
+}
+
+/** Passes a body through, turning stream errors into the layer's error. */
+async function* mapErrors(
+  body: AsyncIterable<Uint8Array>,
+  failure: (error: unknown) => Error,
+): AsyncGenerator<Uint8Array> {
+  try {
+    yield* body;
+  } catch (error) {
+    throw failure(error);
+  }
 }
 
 /** Reads and drops what is left of an entry's body. */

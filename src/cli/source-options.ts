@@ -1,0 +1,26 @@
+/** Flags that say how to read a source, shared by every command that takes one. */
+import type { Command } from 'commander';
+import type { Image } from '../image/image.ts';
+import { parsePlatform } from '../image/platform.ts';
+import { openImage } from '../image/sources/open-image.ts';
+import { addRegistryOptions, registryOptionsFrom } from './registry-options.ts';
+
+/** Adds `-i/--input-type` and the registry flags (which include `--platform`). */
+export function addSourceOptions(command: Command): Command {
+  command.option(
+    '-i, --input-type <type>',
+    'how to read SOURCE: image, dir, rootfs, file, docker-archive, oci-archive, oci-dir (default: detect)',
+  );
+  return addRegistryOptions(command);
+}
+
+/** Opens the command's SOURCE with its flags. */
+export async function openSource(source: string, flags: Record<string, unknown>): Promise<Image> {
+  const registry = registryOptionsFrom(flags);
+  const platform = typeof flags.platform === 'string' ? parsePlatform(flags.platform) : undefined;
+  return openImage(source, {
+    registry,
+    ...(typeof flags.inputType === 'string' ? { inputType: flags.inputType } : {}),
+    ...(platform ? { platform } : {}),
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * Turns a source spec into an `Image`: checks the path exists, detects bare arguments by content, and hands off to
+ * the reader for that kind. Every driver (CLI, server, runtime scanner) opens images through here.
+ */
+import { stat } from 'node:fs/promises';
+import { LucentError } from '../../core/errors.ts';
+import type { Image, Platform, SourceKind } from '../image.ts';
+import { type OpenArchive, openArchive } from './archive/archive-file.ts';
+import { isDockerArchive, isOciLayoutArchive, readDockerArchive } from './archive/docker-archive.ts';
+import { readDirectory, readSingleFile } from './dir/dir-source.ts';
+import { directoryBlobStore } from './layout/blob-store.ts';
+import { readOciLayout } from './layout/oci-layout.ts';
+import { openRegistryImage, type RegistryOptions } from './registry/index.ts';
+import { parseSource, type SourceSpec, SUPPORTED_SOURCES } from './source-spec.ts';
+
+/** How to open a source. */
+export interface OpenImageOptions {
+  inputType?: string;
+  platform?: Platform;
+  registry?: RegistryOptions;
+}
+
+/** Opens any source string as an image. */
+export async function openImage(text: string, options: OpenImageOptions = {}): Promise<Image> {
+  const spec = await detectSource(parseSource(text, options.inputType));
+  const source = { kind: spec.kind as SourceKind, reference: text };
+  const platform = options.platform ? { platform: options.platform } : {};
+  switch (spec.kind) {
+    case 'registry':
+      return openRegistryImage(spec.target, { ...options.registry, ...platform });
+    case 'docker-archive':
+    case 'oci-archive':
+      return readDockerArchive(spec.archive ?? (await openArchive(spec.target)), { source, ...platform });
+    case 'oci-dir':
+      return readOciLayout(directoryBlobStore(spec.target), { source, ...platform });
+    case 'dir':
+      return readDirectory(spec.target);
+    case 'file':
+      return readSingleFile(spec.target);
+    default:
+      throw new LucentError('E_INTERNAL', `unhandled source kind ${spec.kind}`);
+  }
+}
+
+/** A resolved spec; an archive opened while detecting it is kept open for reading. */
+export type DetectedSource = SourceSpec & { kind: SourceKind; archive?: OpenArchive };
+
+/** Resolves `auto` specs and checks that paths exist. */
+export async function detectSource(spec: SourceSpec): Promise<DetectedSource> {
+  if (spec.kind === 'registry') return { kind: 'registry', target: spec.target };
+  const info = await stat(spec.target).catch(() => undefined);
+  if (spec.kind !== 'auto') {
+    if (!info) throw notFound(spec.target);
+    if (spec.kind === 'dir' && !info.isDirectory()) throw wrongKind(spec.target, 'a directory');
+    if (spec.kind === 'oci-dir' && !info.isDirectory()) throw wrongKind(spec.target, 'an OCI layout directory');
+    if ((spec.kind === 'docker-archive' || spec.kind === 'oci-archive' || spec.kind === 'file') && !info.isFile()) {
+      throw wrongKind(spec.target, 'a file');
+    }
+    return spec as DetectedSource;
+  }
+  if (!info) {
+    if (looksLikePath(spec.target)) throw notFound(spec.target);
+    return { kind: 'registry', target: spec.target };
+  }
+  if (info.isDirectory()) {
+    const layout = await stat(`${spec.target}/oci-layout`).catch(() => undefined);
+    return { kind: layout ? 'oci-dir' : 'dir', target: spec.target };
+  }
+  return detectArchive(spec.target);
+}
+
+async function detectArchive(path: string): Promise<DetectedSource> {
+  let archive: OpenArchive;
+  try {
+    archive = await openArchive(path);
+  } catch {
+    // Not a tar archive at all: a single file (a jar, a binary, a lock file).
+    return { kind: 'file', target: path };
+  }
+  if (isOciLayoutArchive(archive.index)) return { kind: 'oci-archive', target: path, archive };
+  if (isDockerArchive(archive.index)) return { kind: 'docker-archive', target: path, archive };
+  await archive.close();
+  return { kind: 'file', target: path };
+}
+
+function looksLikePath(target: string): boolean {
+  return /^(\.{0,2}\/|~\/)/.test(target) || /\.(tar|tgz|tar\.gz|tar\.zst|json|ya?ml)$/i.test(target);
+}
+
+function notFound(path: string): LucentError {
+  return new LucentError('E_SOURCE_NOT_FOUND', `no such file or directory: ${path}`, {
+    hint: `check the path; sources can be ${SUPPORTED_SOURCES}`,
+  });
+}
+
+function wrongKind(path: string, expected: string): LucentError {
+  return new LucentError('E_SOURCE_INVALID', `${path} is not ${expected}`);
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { SquashedFs } from './squashed-fs.ts';
+import type { FileEntry, LayerIndex } from './walk-layer.ts';
+
+const file = (path: string, size = 1): FileEntry => ({ path, type: 'file', size, mode: 0o644, uid: 0, gid: 0 });
+const dir = (path: string): FileEntry => ({ path, type: 'directory', size: 0, mode: 0o755, uid: 0, gid: 0 });
+const link = (path: string, target: string): FileEntry => ({
+  path,
+  type: 'symlink',
+  size: 0,
+  mode: 0o777,
+  uid: 0,
+  gid: 0,
+  linkTarget: target,
+});
+const layer = (entries: FileEntry[], whiteouts: string[] = [], opaqueDirs: string[] = []): LayerIndex => ({
+  entries,
+  whiteouts,
+  opaqueDirs,
+});
+const paths = (fs: SquashedFs) => fs.list().map((node) => `${node.path}@${node.layer}`);
+
+describe('SquashedFs.merge', () => {
+  it('lets an upper layer replace a lower file and keeps the layer it came from', () => {
+    const fs = SquashedFs.merge([layer([dir('etc'), file('etc/a', 1)]), layer([file('etc/a', 2)])]);
+    expect(paths(fs)).toEqual(['etc@0', 'etc/a@1']);
+    expect(fs.get('etc/a')?.size).toBe(2);
+  });
+
+  it('applies a whiteout to lower layers, removing the whole subtree', () => {
+    const fs = SquashedFs.merge([
+      layer([dir('opt'), dir('opt/app'), file('opt/app/x'), file('opt/keep')]),
+      layer([], ['opt/app']),
+    ]);
+    expect(paths(fs)).toEqual(['opt@0', 'opt/keep@0']);
+  });
+
+  it('hides lower contents of an opaque directory but keeps the layer’s own files', () => {
+    const fs = SquashedFs.merge([
+      layer([dir('var'), file('var/old'), dir('var/sub'), file('var/sub/deep')]),
+      layer([dir('var'), file('var/new')], [], ['var']),
+    ]);
+    expect(paths(fs)).toEqual(['var@1', 'var/new@1']);
+  });
+
+  it('replaces a directory by a file, dropping what was under it', () => {
+    const fs = SquashedFs.merge([layer([dir('x'), file('x/y')]), layer([file('x')])]);
+    expect(paths(fs)).toEqual(['x@1']);
+  });
+
+  it('puts files shipped under a symlinked directory where the link points', () => {
+    const fs = SquashedFs.merge([
+      layer([dir('usr'), dir('usr/lib'), link('lib', 'usr/lib')]),
+      layer([file('lib/libz.so')]),
+    ]);
+    expect(fs.get('usr/lib/libz.so')?.layer).toBe(1);
+    expect(fs.get('lib/libz.so')).toBeUndefined();
+  });
+
+  it('re-adds a path in a later layer after it was whited out', () => {
+    const fs = SquashedFs.merge([layer([file('a')]), layer([], ['a']), layer([file('a', 3)])]);
+    expect(paths(fs)).toEqual(['a@2']);
+  });
+});
+
+describe('SquashedFs.resolve', () => {
+  const fs = SquashedFs.merge([
+    layer([
+      dir('etc'),
+      link('etc/os-release', '../usr/lib/os-release'),
+      dir('usr'),
+      dir('usr/lib'),
+      file('usr/lib/os-release'),
+      link('loop-a', 'loop-b'),
+      link('loop-b', 'loop-a'),
+      link('escape', '../../../../../../etc/os-release'),
+      link('self', '.'),
+      link('abs', '/usr/lib/os-release'),
+    ]),
+  ]);
+
+  it.each([
+    ['etc/os-release', 'usr/lib/os-release'],
+    ['abs', 'usr/lib/os-release'],
+    ['escape', 'usr/lib/os-release'],
+    ['self/self/self/etc/os-release', 'usr/lib/os-release'],
+  ])('%s resolves inside the image to %s', (path, expected) => {
+    const result = fs.resolve(path);
+    expect(result).toMatchObject({ found: true, path: expected });
+  });
+
+  it('cuts symlink loops off', () => {
+    expect(fs.resolve('loop-a')).toEqual({ found: false, path: expect.any(String), reason: 'loop' });
+  });
+
+  it('reports a missing path', () => {
+    expect(fs.resolve('etc/passwd')).toEqual({ found: false, path: 'etc/passwd', reason: 'missing' });
+  });
+
+  it('does not follow the last component when asked not to', () => {
+    expect(fs.resolve('etc/os-release', { followLast: false })).toMatchObject({ found: true, path: 'etc/os-release' });
+  });
+});

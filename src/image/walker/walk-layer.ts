@@ -1,0 +1,176 @@
+/**
+ * Walks one layer: streams its entries once, records every entry's metadata and the layer's whiteouts, and buffers
+ * only the regular files a caller asked for (up to a size cap). It never writes an entry to the host filesystem.
+ */
+import type { EntryStreamOptions, EntryType, Layer, LayerEntry } from '../image.ts';
+import { baseName, normalisePath, OPAQUE_MARKER, parentOf, WHITEOUT_PREFIX } from './paths.ts';
+
+/** One entry of a layer, as the squashed filesystem and `lucent files` see it. */
+export interface FileEntry {
+  path: string;
+  type: EntryType;
+  size: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  /** Symlink target as stored, or the root-relative path a hard link points to. */
+  linkTarget?: string;
+}
+
+/** The metadata of one layer: small, JSON-serialisable, and what the layer cache stores. */
+export interface LayerIndex {
+  entries: FileEntry[];
+  /** Paths this layer deletes from the layers below it. */
+  whiteouts: string[];
+  /** Directories whose lower-layer contents this layer hides. */
+  opaqueDirs: string[];
+}
+
+/** Decides from a path and cheap metadata whether a file's content is needed. String tests only. */
+export type FileWanted = (path: string, info: { size: number; mode: number }) => boolean;
+
+/** A wanted file that was not read, and why. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** What walking one layer yields. */
+export interface WalkedLayer {
+  index: LayerIndex;
+  /** Contents of the wanted regular files (and of hard links to them), by path. */
+  files: Map<string, Uint8Array>;
+  skipped: SkippedFile[];
+  /** Integrity problems a lenient source reported (the layer's content does not match its digest). */
+  warnings: string[];
+}
+
+/** How to walk a layer. */
+export interface WalkOptions extends EntryStreamOptions {
+  wants?: FileWanted;
+  /** Files larger than this are not buffered, and are reported as skipped. */
+  maxFileSize?: number;
+}
+
+/** The default per-file cap: large enough for big Go or Java binaries, small enough to bound memory. */
+export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
+
+const NOTHING_WANTED: FileWanted = () => false;
+
+/** Streams a layer once (twice only for wanted hard links whose target was not buffered) and indexes it. */
+export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promise<WalkedLayer> {
+  const wants = options.wants ?? NOTHING_WANTED;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const entries = new Map<string, FileEntry>();
+  const whiteouts: string[] = [];
+  const opaqueDirs: string[] = [];
+  const files = new Map<string, Uint8Array>();
+  const skipped: SkippedFile[] = [];
+  const pendingLinks = new Map<string, string>();
+  const warnings: string[] = [];
+  const onIntegrityWarning = (message: string) => warnings.push(message);
+
+  for await (const entry of layer.entries({ ...options, onIntegrityWarning })) {
+    const path = normalisePath(entry.header.name);
+    const name = baseName(path);
+    if (path === '') {
+      await entry.discard();
+      continue;
+    }
+    if (name.startsWith(WHITEOUT_PREFIX)) {
+      if (name === OPAQUE_MARKER) opaqueDirs.push(parentOf(path));
+      else whiteouts.push(`${parentOf(path) ? `${parentOf(path)}/` : ''}${name.slice(WHITEOUT_PREFIX.length)}`);
+      await entry.discard();
+      continue;
+    }
+    const file = toFileEntry(path, entry);
+    // A later entry for the same path replaces the earlier one (tar semantics); keep the order of first appearance.
+    entries.delete(path);
+    entries.set(path, file);
+    files.delete(path);
+    await collect(entry, file);
+  }
+
+  if (pendingLinks.size > 0) await resolvePendingLinks();
+  return { index: { entries: [...entries.values()], whiteouts, opaqueDirs }, files, skipped, warnings };
+
+  async function collect(entry: LayerEntry, file: FileEntry): Promise<void> {
+    if (file.type === 'hardlink' && file.linkTarget !== undefined) {
+      const target = entries.get(file.linkTarget);
+      file.size = target?.size ?? 0;
+      if (!wants(file.path, file)) return entry.discard();
+      const content = files.get(file.linkTarget);
+      if (content) files.set(file.path, content);
+      else pendingLinks.set(file.path, file.linkTarget);
+      return entry.discard();
+    }
+    if (file.type !== 'file' || !wants(file.path, file)) return entry.discard();
+    if (file.size > maxFileSize) {
+      skipped.push({ path: file.path, reason: `larger than the ${maxFileSize}-byte file size cap` });
+      return entry.discard();
+    }
+    try {
+      files.set(file.path, await readBody(entry, file.size));
+    } catch (error) {
+      // Only a host file (dir: sources) can fail on its own; a broken layer stream must stop the walk.
+      if (!isHostFileError(error)) throw error;
+      skipped.push({ path: file.path, reason: `unreadable: ${(error as Error).message}` });
+    }
+  }
+
+  /** Tar hard links point at earlier entries of the same layer; read the targets nobody had asked for. */
+  async function resolvePendingLinks(): Promise<void> {
+    const targets = new Set(pendingLinks.values());
+    const found = new Map<string, Uint8Array>();
+    for await (const entry of layer.entries({ ...(options.signal ? { signal: options.signal } : {}) })) {
+      const path = normalisePath(entry.header.name);
+      if (entry.header.type === 'file' && targets.has(path) && entry.header.size <= maxFileSize) {
+        found.set(path, await readBody(entry, entry.header.size));
+      } else {
+        await entry.discard();
+      }
+    }
+    for (const [path, target] of pendingLinks) {
+      const content = found.get(target);
+      if (content) files.set(path, content);
+      else skipped.push({ path, reason: `hard link to ${target}, which is missing from the layer or too large` });
+    }
+  }
+}
+
+function toFileEntry(path: string, entry: LayerEntry): FileEntry {
+  const { header } = entry;
+  const file: FileEntry = {
+    path,
+    type: header.type,
+    size: header.type === 'file' ? header.size : 0,
+    mode: header.mode,
+    uid: header.uid,
+    gid: header.gid,
+  };
+  if (header.type === 'symlink' && header.linkname !== undefined) file.linkTarget = header.linkname;
+  if (header.type === 'hardlink' && header.linkname !== undefined) file.linkTarget = normalisePath(header.linkname);
+  return file;
+}
+
+/** Reads a body into one exactly-sized buffer. */
+async function readBody(entry: LayerEntry, size: number): Promise<Uint8Array> {
+  const out = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for await (const chunk of entry.body()) {
+    if (offset + chunk.length > size) {
+      throw Object.assign(new Error(`file grew while it was read (expected ${size} bytes)`), { code: 'ECHANGED' });
+    }
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return offset === size ? out : out.subarray(0, offset);
+}
+
+const HOST_FILE_ERRORS = new Set(['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ELOOP', 'EIO', 'ECHANGED']);
+
+function isHostFileError(error: unknown): boolean {
+  return (
+    typeof (error as { code?: unknown })?.code === 'string' && HOST_FILE_ERRORS.has((error as { code: string }).code)
+  );
+}

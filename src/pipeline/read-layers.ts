@@ -1,0 +1,87 @@
+/**
+ * Reads an image's layers: each layer's index comes from the layer cache when it can, otherwise from one streaming
+ * walk, and is then stored. Layers are walked a few at a time; the merge happens afterwards, in order.
+ */
+import type { Image, LayerDescriptor } from '../image/image.ts';
+import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
+import { SquashedFs } from '../image/walker/squashed-fs.ts';
+import { type FileWanted, type LayerIndex, type SkippedFile, walkLayer } from '../image/walker/walk-layer.ts';
+
+/** Bumped whenever the walker's output for the same layer changes. */
+export const WALKER_VERSION = 1;
+
+/** Progress of reading layers, for a display. */
+export type LayerProgress =
+  | { type: 'start'; layer: LayerDescriptor }
+  | { type: 'bytes'; layer: LayerDescriptor; bytes: number }
+  | { type: 'done'; layer: LayerDescriptor; cached: boolean };
+
+/** How to read layers. */
+export interface ReadLayersOptions {
+  cache: LayerCache;
+  /** Files whose content is needed; when set, layers are walked even if their index is cached. */
+  wants?: FileWanted;
+  maxFileSize?: number;
+  /** How many layers to stream at once. */
+  concurrency?: number;
+  onProgress?: (event: LayerProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** One layer's results. */
+export interface LayerResult {
+  layer: LayerDescriptor;
+  index: LayerIndex;
+  files: Map<string, Uint8Array>;
+  skipped: SkippedFile[];
+  /** Integrity warnings (content not matching its digest in a local archive). */
+  warnings: string[];
+  fromCache: boolean;
+}
+
+/** Only content-addressed layers are cached; a directory has no digest to key on. */
+function cacheable(layer: LayerDescriptor): boolean {
+  return layer.diffId.startsWith('sha256:');
+}
+
+/** Reads every layer of an image, from the cache or by walking it. */
+export async function readLayers(image: Image, options: ReadLayersOptions): Promise<LayerResult[]> {
+  const results: LayerResult[] = new Array(image.layers.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < image.layers.length) {
+      const layer = image.layers[next++];
+      if (layer) results[layer.index] = await readLayer(layer, options);
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 3, image.layers.length));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return results;
+}
+
+async function readLayer(layer: Image['layers'][number], options: ReadLayersOptions): Promise<LayerResult> {
+  const key = layerCacheKey({ diffId: layer.diffId, producers: [`walker@${WALKER_VERSION}`] });
+  options.onProgress?.({ type: 'start', layer });
+  if (!options.wants && cacheable(layer)) {
+    const index = await options.cache.get<LayerIndex>(key);
+    if (index) {
+      options.onProgress?.({ type: 'done', layer, cached: true });
+      return { layer, index, files: new Map(), skipped: [], warnings: [], fromCache: true };
+    }
+  }
+  const walked = await walkLayer(layer, {
+    ...(options.wants ? { wants: options.wants } : {}),
+    ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onBytes: (bytes) => options.onProgress?.({ type: 'bytes', layer, bytes }),
+  });
+  // A layer whose content does not match its diffID is never cached under that diffID.
+  if (cacheable(layer) && walked.warnings.length === 0) await options.cache.put(key, walked.index);
+  options.onProgress?.({ type: 'done', layer, cached: false });
+  return { layer, ...walked, fromCache: false };
+}
+
+/** Merges layer results into the squashed filesystem. */
+export function mergeLayers(results: readonly LayerResult[]): SquashedFs {
+  return SquashedFs.merge(results.map((result) => result.index));
+}
