@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
+          globalSetup: ['test/support/build-once.ts'],
           testTimeout: 300_000,
           hookTimeout: 1_800_000,
           fileParallelism: false,

@@ -101,7 +101,8 @@ export class SquashedFs {
   private add(node: FsNode): void {
     if (node.path === '') return;
     const existing = this.nodes.get(node.path);
-    if (existing?.type === 'directory' && node.type !== 'directory') this.removeChildren(node.path);
+    // A non-directory replaces whatever was under that path, explicit directory entry or not.
+    if (node.type !== 'directory') this.removeChildren(node.path);
     this.nodes.set(node.path, node);
     this.link(node.path);
   }
