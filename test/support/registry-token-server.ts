@@ -45,6 +45,8 @@ export interface TokenServer {
   requests: TokenRequest[];
   /** Signs a token for `username` with the given access, as the server would. */
   issue(username: string, scopes: string[]): string;
+  /** Changes which field carries the token from now on. */
+  setTokenField(field: 'token' | 'access_token' | 'both'): void;
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
   const key = createPrivateKey(await readFile(keyPath));
   const x5c = [new X509Certificate(await readFile(certificatePath)).raw.toString('base64')];
   const requests: TokenRequest[] = [];
+  let tokenField = options.tokenField ?? 'both';
 
   function issue(username: string, scopes: string[]): string {
     const now = Math.floor(Date.now() / 1000);
@@ -106,7 +109,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       }
     }
     const token = issue(account ?? '', scopes);
-    const field = options.tokenField ?? 'both';
+    const field = tokenField;
     const body: Record<string, unknown> = {
       expires_in: options.expiresInSeconds ?? 300,
       issued_at: new Date().toISOString(),
@@ -130,6 +133,9 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
     certificatePath,
     requests,
     issue,
+    setTokenField(field) {
+      tokenField = field;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -100,11 +100,17 @@ export function createAuthenticator(http: HttpClient, credentials: () => Promise
 }
 
 /** The error for a registry that refused access even after authentication was attempted. */
-export function authDenied(host: string, target: string, status: number, source: string): LucentError {
+export function authDenied(
+  host: string,
+  target: string,
+  status: number,
+  source: string,
+  detail?: string | undefined,
+): LucentError {
   const anonymous = source.startsWith('no credentials');
   return new LucentError(
     'E_REGISTRY_AUTH',
-    `registry ${host} denied access to ${target} (HTTP ${status}); credentials tried: ${source}`,
+    `registry ${host} denied access to ${target} (HTTP ${status}${detail ? `, ${detail}` : ''}); credentials tried: ${source}`,
     {
       hint: anonymous
         ? `log in with \`docker login ${host}\`, or pass --username and --password (or LUCENT_REGISTRY_USERNAME/PASSWORD)`

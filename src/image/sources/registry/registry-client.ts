@@ -59,9 +59,7 @@ export function createRegistryClient(reference: ImageReference, http: HttpClient
     }
     if (response.status === 401 || response.status === 403) {
       const detail = await registryErrorDetail(response);
-      const error = authDenied(registry, target, response.status, await auth.credentialSource());
-      if (detail) error.message += ` (${detail})`;
-      throw error;
+      throw authDenied(registry, target, response.status, await auth.credentialSource(), detail);
     }
     return response;
   }
