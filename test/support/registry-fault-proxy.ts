@@ -28,6 +28,7 @@ export interface ProxiedRequest {
   status: number;
   /** True when a rule answered or rewrote it. */
   faulted: boolean;
+  headers: IncomingHttpHeaders;
 }
 
 /** A running fault proxy. */
@@ -47,7 +48,14 @@ export async function startFaultProxy(upstreamHost: string, rules: FaultRule[]):
   const server = createServer((incoming, outgoing) => {
     const path = incoming.url ?? '/';
     const method = incoming.method ?? 'GET';
-    const record: ProxiedRequest = { method, path, at: Date.now(), status: 0, faulted: false };
+    const record: ProxiedRequest = {
+      method,
+      path,
+      at: Date.now(),
+      status: 0,
+      faulted: false,
+      headers: incoming.headers,
+    };
     requests.push(record);
     const index = rules.findIndex(
       (rule, i) =>

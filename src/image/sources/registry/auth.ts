@@ -136,7 +136,7 @@ async function fetchToken(
       { hint: `if that is intended, allow it with --plain-http ${realm.host}` },
     );
   }
-  const what = `the token server for ${registryHost}`;
+  const what = 'the token server';
   let response: Awaited<ReturnType<HttpClient['request']>>;
   if (credential.kind === 'identity-token') {
     // OAuth 2 refresh-token grant, as `docker login` leaves it behind for some registries.

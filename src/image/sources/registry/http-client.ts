@@ -33,6 +33,8 @@ export interface HttpResponse {
   body: Dispatcher.ResponseData['body'];
   /** The URL that answered, after redirects. */
   url: URL;
+  /** How many times the last request was sent (more than 1 when it was retried). */
+  attempts: number;
 }
 
 /** One request. */
@@ -40,7 +42,7 @@ export interface HttpRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
-  /** What is being asked, for messages: e.g. `registry ghcr.io`. */
+  /** Who is being asked, for messages: e.g. `the registry`, `the token server`. */
   what: string;
 }
 
@@ -102,7 +104,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         continue;
       }
       if (!isRetryableStatus(response.statusCode) || attempt >= retry.maxAttempts) {
-        return { status: response.statusCode, headers: response.headers, body: response.body, url };
+        return { status: response.statusCode, headers: response.headers, body: response.body, url, attempts: attempt };
       }
       await response.body.dump();
       await sleep(retryDelay(attempt, retry, parseRetryAfter(response.headers['retry-after'], Date.now())));

@@ -42,7 +42,7 @@ export function createRegistryClient(reference: ImageReference, http: HttpClient
     const send = (authorization: string | undefined) =>
       http.request(url, {
         headers: { accept, ...(authorization ? { authorization } : {}) },
-        what: `registry ${registry}`,
+        what: 'the registry',
       });
     let authorization = await auth.authorizationFor(apiHost, scope);
     let response = await send(authorization);
@@ -64,17 +64,18 @@ export function createRegistryClient(reference: ImageReference, http: HttpClient
     return response;
   }
 
-  async function failure(response: HttpResponse, target: string, what: string): Promise<LucentError> {
+  async function failure(response: HttpResponse, target: string, thing: string): Promise<LucentError> {
     const detail = await registryErrorDetail(response);
     const suffix = detail ? ` (${detail})` : '';
     if (response.status === 404) {
-      return new LucentError('E_REGISTRY_NOT_FOUND', `${what} was not found in ${registry}/${repository}${suffix}`, {
+      return new LucentError('E_REGISTRY_NOT_FOUND', `${thing} was not found in ${registry}/${repository}${suffix}`, {
         hint: `check the repository name and the tag or digest of ${target}`,
       });
     }
+    const tries = response.attempts > 1 ? `, after ${response.attempts} attempts` : '';
     return new LucentError(
       'E_REGISTRY_RESPONSE',
-      `registry ${registry} answered HTTP ${response.status} for ${what} of ${registry}/${repository}${suffix}`,
+      `registry ${registry} answered HTTP ${response.status} for ${thing} of ${registry}/${repository}${suffix}${tries}`,
       {
         hint: response.status >= 500 ? 'the registry is failing; try again later' : 'the registry refused the request',
       },
@@ -102,7 +103,7 @@ export function createRegistryClient(reference: ImageReference, http: HttpClient
       const digest = checkedDigest(descriptor, what);
       const target = `${registry}/${repository}@${digest}`;
       const response = await get(`blobs/${digest}`, '*/*', target);
-      if (response.status !== 200) throw await failure(response, target, what);
+      if (response.status !== 200) throw await failure(response, target, `blob ${digest}`);
       return readLimited(response, limit, what, 'E_SOURCE_INVALID');
     },
     async openBlob(descriptor, what) {
@@ -111,7 +112,7 @@ export function createRegistryClient(reference: ImageReference, http: HttpClient
       const response = await get(`blobs/${digest}`, '*/*', target);
       if (response.status === 200) return response.body;
       const urls = (descriptor.urls ?? []).filter((url) => /^https?:\/\//i.test(url));
-      if (response.status !== 404 || urls.length === 0) throw await failure(response, target, what);
+      if (response.status !== 404 || urls.length === 0) throw await failure(response, target, `blob ${digest}`);
       await response.body.dump();
       return openForeignBlob(http, urls, what, registry);
     },
