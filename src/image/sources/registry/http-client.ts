@@ -205,8 +205,10 @@ export function describeNetworkFailure(
   }
   if (/SSL|TLS|CERT|EPROTO/.test(code ?? '') || /certificate|ssl|tls/i.test(message)) {
     const plainServer = /wrong version number|packet length too long|http request/i.test(message);
+    // Node 24 appends advice about --use-system-ca to certificate errors; our hint below is the one that applies.
+    const reason = message.split('; if the root CA')[0];
     return {
-      reason: `TLS failed: ${message}${code ? ` (${code})` : ''}`,
+      reason: `TLS failed: ${reason}${code ? ` (${code})` : ''}`,
       retryable: false,
       hint: plainServer
         ? 'the server seems to speak plain HTTP; allow it with --plain-http HOST'
