@@ -140,11 +140,32 @@ describe('token registry (Bearer)', () => {
   });
 
   it('accepts a token server that sends only access_token', async () => {
-    registry.tokenServer?.setTokenField('access_token');
+    registry.tokenServer?.configure({ tokenField: 'access_token' });
     try {
       expect(await readImage(reference, { username: USER, password: PASSWORD })).toEqual(WORKS);
     } finally {
-      registry.tokenServer?.setTokenField('both');
+      registry.tokenServer?.configure({ tokenField: 'both' });
+    }
+  });
+
+  it('fetches a new token once the cached one is about to expire', async () => {
+    // Tokens are dropped 5 s before they expire: a 6 s token is reused for 1 s only.
+    registry.tokenServer?.configure({ expiresInSeconds: 6 });
+    try {
+      const { requests } = await tokenRequests(async () => {
+        const image = await openRegistryImage(reference, { env: cleanEnv, username: USER, password: PASSWORD });
+        try {
+          expect(await streamedNames(image)).toEqual([['README.md']]);
+          await new Promise((resolve) => setTimeout(resolve, 1200));
+          expect(await streamedNames(image)).toEqual([['README.md']]);
+        } finally {
+          await image.close();
+        }
+      });
+      const grant = { method: 'GET', account: USER, scopes: [SCOPE], status: 200 };
+      expect(requests).toEqual([grant, grant]);
+    } finally {
+      registry.tokenServer?.configure({ expiresInSeconds: 300 });
     }
   });
 

@@ -45,8 +45,8 @@ export interface TokenServer {
   requests: TokenRequest[];
   /** Signs a token for `username` with the given access, as the server would. */
   issue(username: string, scopes: string[]): string;
-  /** Changes which field carries the token from now on. */
-  setTokenField(field: 'token' | 'access_token' | 'both'): void;
+  /** Changes, from now on, which field carries the token and how long tokens last. */
+  configure(settings: Partial<Pick<TokenServerOptions, 'tokenField' | 'expiresInSeconds'>>): void;
   stop(): Promise<void>;
 }
 
@@ -72,7 +72,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
   const key = createPrivateKey(await readFile(keyPath));
   const x5c = [new X509Certificate(await readFile(certificatePath)).raw.toString('base64')];
   const requests: TokenRequest[] = [];
-  let tokenField = options.tokenField ?? 'both';
+  const settings = { tokenField: options.tokenField ?? 'both', expiresInSeconds: options.expiresInSeconds ?? 300 };
 
   function issue(username: string, scopes: string[]): string {
     const now = Math.floor(Date.now() / 1000);
@@ -81,7 +81,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       iss: options.issuer,
       sub: username,
       aud: options.service,
-      exp: now + (options.expiresInSeconds ?? 300),
+      exp: now + settings.expiresInSeconds,
       nbf: now - 10,
       iat: now,
       jti: randomUUID(),
@@ -109,9 +109,9 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       }
     }
     const token = issue(account ?? '', scopes);
-    const field = tokenField;
+    const field = settings.tokenField;
     const body: Record<string, unknown> = {
-      expires_in: options.expiresInSeconds ?? 300,
+      expires_in: settings.expiresInSeconds,
       issued_at: new Date().toISOString(),
     };
     if (field !== 'access_token') body.token = token;
@@ -133,8 +133,8 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
     certificatePath,
     requests,
     issue,
-    setTokenField(field) {
-      tokenField = field;
+    configure(changes) {
+      Object.assign(settings, changes);
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
