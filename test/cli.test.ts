@@ -56,7 +56,8 @@ describe('lucent CLI', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.files.map((file: { path: string; layer: number }) => `${file.path}@${file.layer}`)).toEqual([
-      '/root/.data@11',
+      '/root@13',
+      '/root/.data@12',
       '/root/.data/saved.again2.txt@12',
       '/root/.data/tag.sh@10',
       '/root/.data/test.sh@10',

@@ -75,9 +75,9 @@ describe('docker save archives', () => {
     expect(report.files.length).toBeGreaterThan(400);
   });
 
-  it('skopeo docker-archive with gzip layers', async () => {
+  it('skopeo docker-archive (its layers are stored uncompressed, whatever the name says)', async () => {
     const { image, report } = await read('snyk-docker-plugin/skopeo-copy_nginx-compressed-layers.tar');
-    expect(image.layers[0]?.mediaType).toBe('application/vnd.docker.image.rootfs.diff.tar.gzip');
+    expect(image.layers[0]?.mediaType).toBe('application/vnd.docker.image.rootfs.diff.tar');
     expect(pathsOf(report)).toContain('/var/lib/dpkg/status');
   });
 
@@ -124,8 +124,9 @@ describe('OCI archives', () => {
 
   it('busybox has no package database but every file is listed', async () => {
     const { report } = await read('snyk-docker-plugin/oci-archives_busybox-1.31.1.tar');
-    expect(fileAt(report, '/bin/busybox')?.type).toBe('file');
-    expect(fileAt(report, '/bin/sh')?.type).toBe('hardlink');
+    expect(fileAt(report, '/bin/[')).toMatchObject({ type: 'file', size: 1132800 });
+    expect(fileAt(report, '/bin/busybox')).toMatchObject({ type: 'hardlink', linkTarget: '/bin/[', size: 1132800 });
+    expect(fileAt(report, '/bin/sh')).toMatchObject({ type: 'hardlink', linkTarget: '/bin/[' });
   });
 });
 
@@ -174,7 +175,8 @@ describe('hostile archives', () => {
     const walked = await walkLayer(layer, { wants: () => true });
     const fs = SquashedFs.merge([walked.index]);
     expect(existsSync(hostPoc)).toBe(existedBefore);
-    expect(fs.resolve('usr/share/doc/c/copyright')).toEqual({ found: false, path: 'tmp/poc.txt', reason: 'missing' });
+    // …/trampoline/../../../tmp clamps at the image root: the lookup ends at the image's own (absent) /tmp.
+    expect(fs.resolve('usr/share/doc/c/copyright')).toEqual({ found: false, path: 'tmp', reason: 'missing' });
     expect(fs.resolve('usr/share/doc/b/copyright')).toEqual({ found: false, path: 'tmp', reason: 'missing' });
     expect(fs.resolve('usr/share/doc/a/copyright')).toMatchObject({ found: true, path: '' });
     expect(fs.get('escape')?.type).toBe('symlink');

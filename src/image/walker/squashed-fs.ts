@@ -100,7 +100,6 @@ export class SquashedFs {
 
   private add(node: FsNode): void {
     if (node.path === '') return;
-    const existing = this.nodes.get(node.path);
     // A non-directory replaces whatever was under that path, explicit directory entry or not.
     if (node.type !== 'directory') this.removeChildren(node.path);
     this.nodes.set(node.path, node);
