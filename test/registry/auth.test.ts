@@ -94,7 +94,7 @@ describe('htpasswd registry (Basic)', () => {
       code: 'E_REGISTRY_AUTH',
       // Basic needs a password: with none, Lucent does not ask again, so there is no error body to quote.
       message: `registry ${registry.host} denied access to ${reference} (HTTP 401); credentials tried: ${noCredentials}`,
-      hint: `log in with \`docker login ${registry.host}\`, or pass --username and --password (or LUCENT_REGISTRY_USERNAME/PASSWORD)`,
+      hint: `the repository may be private (or, on Docker Hub, not exist): log in with \`docker login ${registry.host}\`, or pass --username and --password (or LUCENT_REGISTRY_USERNAME/PASSWORD)`,
     });
   });
 

@@ -113,7 +113,7 @@ export function authDenied(
     `registry ${host} denied access to ${target} (HTTP ${status}${detail ? `, ${detail}` : ''}); credentials tried: ${source}`,
     {
       hint: anonymous
-        ? `log in with \`docker login ${host}\`, or pass --username and --password (or LUCENT_REGISTRY_USERNAME/PASSWORD)`
+        ? `the repository may be private (or, on Docker Hub, not exist): log in with \`docker login ${host}\`, or pass --username and --password (or LUCENT_REGISTRY_USERNAME/PASSWORD)`
         : 'check the username and password or token, and that they may pull this repository (or that it exists)',
     },
   );

@@ -60,10 +60,14 @@ function run(
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let size = 0;
+    let overflowed = false;
     const collect = (into: Buffer[]) => (chunk: Buffer) => {
       size += chunk.length;
-      if (size > OUTPUT_LIMIT) child.kill();
-      else into.push(chunk);
+      if (size <= OUTPUT_LIMIT) into.push(chunk);
+      else if (!overflowed) {
+        overflowed = true;
+        child.kill();
+      }
     };
     child.stdout.on('data', collect(stdout));
     child.stderr.on('data', collect(stderr));
@@ -73,7 +77,12 @@ function run(
       reject(helperError(helper, reason, error));
     });
     child.on('close', (code, signal) => {
+      if (overflowed) {
+        reject(helperError(helper, `${program} get printed more than ${OUTPUT_LIMIT} bytes`));
+        return;
+      }
       if (signal !== null) {
+        // spawn's `timeout` ends the helper with SIGTERM.
         const why =
           signal === 'SIGTERM' ? `did not answer within ${HELPER_TIMEOUT_MS / 1000} s` : `was killed (${signal})`;
         reject(helperError(helper, `${program} get ${why}`));

@@ -111,13 +111,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
+  function allowsPlainHttp(host: string): boolean {
+    return isLoopbackHost(host) || hostMatches(host, options.plainHttp);
+  }
+
   return {
     urlFor(host, path) {
-      return new URL(`${this.allowsPlainHttp(host) ? 'http' : 'https'}://${host}${path}`);
+      return new URL(`${allowsPlainHttp(host) ? 'http' : 'https'}://${host}${path}`);
     },
-    allowsPlainHttp(host) {
-      return isLoopbackHost(host) || hostMatches(host, options.plainHttp);
-    },
+    allowsPlainHttp,
     async request(url, request) {
       let current = url;
       let headers = request.headers ?? {};

@@ -12,14 +12,18 @@ export async function readLimited(
   what: string,
   code: ErrorCode = 'E_REGISTRY_RESPONSE',
 ): Promise<Uint8Array> {
-  const tooLarge = (size: string) =>
-    new LucentError(code, `${what} is ${size}, more than the ${formatBytes(limit)} Lucent accepts`, {
-      hint: 'this is far larger than any real manifest or config; the registry or image is broken',
-    });
+  const tooLarge = (size?: number) =>
+    new LucentError(
+      code,
+      size === undefined
+        ? `${what} is larger than the ${formatBytes(limit)} Lucent accepts`
+        : `${what} is ${size} bytes, more than the ${formatBytes(limit)} Lucent accepts`,
+      { hint: 'no real manifest, config or token is this large; the registry or the image is broken' },
+    );
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     await response.body.dump();
-    throw tooLarge(`${declared} bytes`);
+    throw tooLarge(declared);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -27,7 +31,7 @@ export async function readLimited(
     size += chunk.length;
     if (size > limit) {
       response.body.destroy();
-      throw tooLarge('larger than that');
+      throw tooLarge();
     }
     chunks.push(chunk);
   }

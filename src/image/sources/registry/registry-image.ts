@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { LucentError } from '../../../core/errors.ts';
 import { createdByPerLayer, diffIdsOf, historyOf, parseImageConfig, platformOf } from '../../assemble.ts';
+import type { ImageConfig } from '../../config-schema.ts';
 import { verifyBytes } from '../../digest.ts';
 import type { Image, Layer, Platform } from '../../image.ts';
 import { tarLayerEntries } from '../../layer-stream.ts';
@@ -92,7 +93,7 @@ function connect(reference: ImageReference, http: HttpClient, options: RegistryO
   return createRegistryClient(reference, http, auth);
 }
 
-async function readConfig(client: RegistryClient, manifest: ImageManifest, name: string) {
+async function readConfig(client: RegistryClient, manifest: ImageManifest, name: string): Promise<ImageConfig> {
   const what = `config blob ${manifest.config.digest} of ${name}`;
   const bytes = await client.getBlob(manifest.config, METADATA_LIMIT, what);
   verifyBytes(bytes, manifest.config.digest, what);
@@ -103,7 +104,7 @@ function assembleImage(
   reference: string,
   name: string,
   resolved: ResolvedManifest,
-  config: ReturnType<typeof parseImageConfig>,
+  config: ImageConfig,
   client: RegistryClient,
   http: HttpClient,
   requested: Platform | undefined,
@@ -176,7 +177,7 @@ function platformWarnings(
     ];
   }
   // A single-platform image is read whatever the request, but the user should know it is not what they asked for.
-  if (!resolved.index && requested && !platformMatches(platform, requested)) {
+  if (!declared && requested && !platformMatches(platform, requested)) {
     return [`the image is ${formatPlatform(platform)}, not the requested ${formatPlatform(requested)}`];
   }
   return [];
