@@ -85,3 +85,17 @@ async function readLayer(layer: Image['layers'][number], options: ReadLayersOpti
 export function mergeLayers(results: readonly LayerResult[]): SquashedFs {
   return SquashedFs.merge(results.map((result) => result.index));
 }
+
+/**
+ * The content of a file in the merged view, following symlinks inside the image. Only files a `wants` predicate
+ * asked for were buffered; anything else (or a missing path) gives undefined.
+ */
+export function mergedFileContent(
+  fs: SquashedFs,
+  results: readonly LayerResult[],
+  path: string,
+): Uint8Array | undefined {
+  const resolved = fs.resolve(path);
+  if (!resolved.found || !resolved.node) return undefined;
+  return results[resolved.node.layer]?.files.get(resolved.path);
+}
