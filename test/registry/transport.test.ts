@@ -220,3 +220,59 @@ describe('blob locations', () => {
     }
   });
 });
+
+describe('forward proxies (HTTP_PROXY, NO_PROXY)', () => {
+  let registry: RegistryServer;
+  let proxy: { url: string; seen: string[]; close(): Promise<void> };
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await pushImage(`oci-archive:${OCI_GZIP}`, `${registry.host}/dive/gzip:oci`, { format: 'oci' });
+    proxy = await startForwardProxy();
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await registry?.stop();
+  });
+
+  it('sends every request through HTTP_PROXY', async () => {
+    const result = await read(`${registry.host}/dive/gzip:oci`, {
+      env: { HOME: '/nonexistent', HTTP_PROXY: proxy.url },
+    });
+    expect(result).toEqual(WORKS);
+    expect(proxy.seen).toEqual(
+      expect.arrayContaining([
+        `http://${registry.host}/v2/dive/gzip/manifests/oci`,
+        `http://${registry.host}${LAYER_PATH}`,
+      ]),
+    );
+  });
+
+  it('goes direct to hosts in NO_PROXY', async () => {
+    proxy.seen.length = 0;
+    const env = { HOME: '/nonexistent', http_proxy: proxy.url, no_proxy: '127.0.0.1' };
+    expect(await read(`${registry.host}/dive/gzip:oci`, { env })).toEqual(WORKS);
+    expect(proxy.seen).toEqual([]);
+  });
+});
+
+/** A minimal HTTP forward proxy: requests arrive with absolute URLs and are relayed as they are. */
+async function startForwardProxy(): Promise<{ url: string; seen: string[]; close(): Promise<void> }> {
+  const { createServer: createHttpServer, request } = await import('node:http');
+  const seen: string[] = [];
+  const server = createHttpServer((incoming, outgoing) => {
+    seen.push(incoming.url ?? '');
+    const upstream = request(incoming.url ?? '', { method: incoming.method, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    upstream.on('error', () => outgoing.destroy());
+    incoming.pipe(upstream);
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { rootCertificates } from 'node:tls';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
 import { LucentError } from '../../../core/errors.ts';
 import { hostnameOf, isLoopbackHost } from './reference.ts';
 import { isRetryableStatus, parseRetryAfter, type RetryPolicy, retryDelay } from './retry.ts';
@@ -24,6 +24,24 @@ export interface HttpClientOptions {
   retry: RetryPolicy;
   /** Waits between attempts; tests may replace it. */
   sleep?: (ms: number) => Promise<void>;
+  /** Forward proxies, as in HTTP_PROXY / HTTPS_PROXY / NO_PROXY. */
+  proxy?: ProxySettings;
+}
+
+/** Proxy settings, in the form of the conventional environment variables. */
+export interface ProxySettings {
+  httpProxy?: string | undefined;
+  httpsProxy?: string | undefined;
+  noProxy?: string | undefined;
+}
+
+/** Reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY (either case), as curl, Docker and Go do. */
+export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
+  return {
+    httpProxy: env.HTTP_PROXY || env.http_proxy || undefined,
+    httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
+    noProxy: env.NO_PROXY || env.no_proxy || undefined,
+  };
 }
 
 /** A response whose body has not been read yet: read it, stream it or `dump()` it. */
@@ -62,23 +80,30 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** Creates the HTTP client for one image read. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const agents = new Map<boolean, Agent>();
+  const agents = new Map<boolean, Dispatcher>();
+  const proxied = Boolean(options.proxy?.httpProxy || options.proxy?.httpsProxy);
   const sleep = options.sleep ?? ((ms: number) => sleepFor(ms).then(() => undefined));
 
-  function agentFor(url: URL): Agent {
+  function agentFor(url: URL): Dispatcher {
     const verify = !(url.protocol === 'https:' && hostMatches(url.host, options.insecureSkipTlsVerify));
     let agent = agents.get(verify);
     if (!agent) {
-      agent = new Agent({
-        connect: {
-          timeout: options.connectTimeoutMs,
-          rejectUnauthorized: verify,
-          // Setting `ca` replaces Node's roots; keep them, so --ca-file adds a private CA rather than swapping.
-          ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}),
-        },
-        headersTimeout: options.readTimeoutMs,
-        bodyTimeout: options.readTimeoutMs,
-      });
+      const tls = {
+        timeout: options.connectTimeoutMs,
+        rejectUnauthorized: verify,
+        // Setting `ca` replaces Node's roots; keep them, so --ca-file adds a private CA rather than swapping.
+        ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}),
+      };
+      const common = { connect: tls, headersTimeout: options.readTimeoutMs, bodyTimeout: options.readTimeoutMs };
+      agent = proxied
+        ? new EnvHttpProxyAgent({
+            ...common,
+            requestTls: tls,
+            ...(options.proxy?.httpProxy ? { httpProxy: options.proxy.httpProxy } : {}),
+            ...(options.proxy?.httpsProxy ? { httpsProxy: options.proxy.httpsProxy } : {}),
+            ...(options.proxy?.noProxy ? { noProxy: options.proxy.noProxy } : {}),
+          })
+        : new Agent(common);
       agents.set(verify, agent);
     }
     return agent;

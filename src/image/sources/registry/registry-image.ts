@@ -14,7 +14,7 @@ import type { ImageManifest } from '../../manifest-schema.ts';
 import { formatPlatform, hostPlatform, platformMatches } from '../../platform.ts';
 import { createAuthenticator } from './auth.ts';
 import { resolveCredentials } from './credentials.ts';
-import { createHttpClient, type HttpClient } from './http-client.ts';
+import { createHttpClient, type HttpClient, proxyFromEnv } from './http-client.ts';
 import { METADATA_LIMIT, type ResolvedManifest, resolveManifest } from './manifest.ts';
 import { formatReference, type ImageReference, parseReference } from './reference.ts';
 import { createRegistryClient, type RegistryClient } from './registry-client.ts';
@@ -58,6 +58,7 @@ export async function openRegistryImage(reference: string, options: RegistryOpti
   const http = createHttpClient({
     plainHttp: options.plainHttp ?? [],
     insecureSkipTlsVerify: options.insecureSkipTlsVerify ?? [],
+    proxy: proxyFromEnv(options.env ?? process.env),
     ...(options.caFile ? { ca: await readCaFile(options.caFile) } : {}),
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     readTimeoutMs: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
