@@ -1,7 +1,11 @@
 /** Pieces every image source shares: reading the config blob, and lining history records up with layers. */
+
+import type { Readable } from 'node:stream';
 import { LucentError } from '../core/errors.ts';
 import { type ImageConfig, imageConfigSchema } from './config-schema.ts';
-import type { HistoryEntry, Platform } from './image.ts';
+import type { HistoryEntry, Layer, Platform } from './image.ts';
+import { tarLayerEntries } from './layer-stream.ts';
+import type { Descriptor, ImageManifest } from './manifest-schema.ts';
 
 /** Parses and validates an image config blob. */
 export function parseImageConfig(bytes: Uint8Array, what: string): ImageConfig {
@@ -58,4 +62,55 @@ export function createdByPerLayer(history: HistoryEntry[]): Map<number, string> 
     if (entry.layerIndex !== undefined && entry.createdBy) out.set(entry.layerIndex, entry.createdBy);
   }
   return out;
+}
+
+/** How to build the layers of a manifest. */
+export interface ManifestLayersSpec {
+  manifest: ImageManifest;
+  config: ImageConfig;
+  /** Names the manifest in errors, e.g. `manifest sha256:… of registry.example/app:1`. */
+  what: string;
+  /** What to do about a manifest whose layers and diffIDs do not pair up. */
+  hint: string;
+  /** Opens a layer blob as stored. */
+  open: (descriptor: Descriptor, describe: string) => Promise<Readable>;
+  /** Whether digest mismatches stop the walk (registries) or are warnings (local layouts). */
+  strict: boolean;
+}
+
+/** The layers of an image manifest, paired with the config's diffIDs and history. */
+export function layersFromManifest(spec: ManifestLayersSpec): { layers: Layer[]; history: HistoryEntry[] } {
+  const { manifest, config } = spec;
+  const diffIds = diffIdsOf(config);
+  if (diffIds.length !== manifest.layers.length) {
+    throw new LucentError(
+      'E_SOURCE_INVALID',
+      `${spec.what} lists ${manifest.layers.length} layers but its config lists ${diffIds.length} diffIDs ` +
+        '(rootfs.diff_ids); layers and diffIDs must pair up one to one',
+      { hint: spec.hint },
+    );
+  }
+  const history = historyOf(config, manifest.layers.length);
+  const createdBy = createdByPerLayer(history);
+  const layers = manifest.layers.map((descriptor, index): Layer => {
+    const diffId = diffIds[index] as string;
+    const describe = `layer ${index} (${descriptor.digest})`;
+    const layer: Layer = {
+      index,
+      digest: descriptor.digest,
+      diffId,
+      mediaType: descriptor.mediaType,
+      size: descriptor.size,
+      entries: (streamOptions) =>
+        tarLayerEntries(
+          () => spec.open(descriptor, describe),
+          { describe, blobDigest: descriptor.digest, diffId, strict: spec.strict },
+          streamOptions,
+        ),
+    };
+    const line = createdBy.get(index);
+    if (line) layer.createdBy = line;
+    return layer;
+  });
+  return { layers, history };
 }

@@ -4,10 +4,9 @@
  * are absent are skipped, since `ctr export` and `docker save` keep only the platforms that were pulled.
  */
 import { LucentError } from '../../../core/errors.ts';
-import { createdByPerLayer, diffIdsOf, historyOf, parseImageConfig, platformOf } from '../../assemble.ts';
+import { layersFromManifest, parseImageConfig, platformOf } from '../../assemble.ts';
 import { verifyBytes } from '../../digest.ts';
-import type { Image, Layer, Platform, SourceKind } from '../../image.ts';
-import { tarLayerEntries } from '../../layer-stream.ts';
+import type { Image, Platform, SourceKind } from '../../image.ts';
 import { type Descriptor, MEDIA_TYPES, parseManifestDocument } from '../../manifest-schema.ts';
 import { formatPlatform, hostPlatform, pickPlatform } from '../../platform.ts';
 import type { BlobStore } from './blob-store.ts';
@@ -105,35 +104,13 @@ async function readManifest(store: BlobStore, chosen: Candidate, options: Layout
   const configBytes = await store.read(manifest.config.digest);
   verifyBytes(configBytes, manifest.config.digest, `config blob ${manifest.config.digest}`);
   const config = parseImageConfig(configBytes, `config blob ${manifest.config.digest}`);
-  const diffIds = diffIdsOf(config);
-  if (diffIds.length !== manifest.layers.length) {
-    throw new LucentError(
-      'E_SOURCE_INVALID',
-      `manifest ${digest} lists ${manifest.layers.length} layers but its config lists ${diffIds.length} diffIDs`,
-      { hint: 'the image is malformed; rebuild or re-export it' },
-    );
-  }
-  const history = historyOf(config, manifest.layers.length);
-  const createdBy = createdByPerLayer(history);
-  const layers = manifest.layers.map((descriptor, index): Layer => {
-    const diffId = diffIds[index] as string;
-    const describe = `layer ${index} (${descriptor.digest})`;
-    const layer: Layer = {
-      index,
-      digest: descriptor.digest,
-      diffId,
-      mediaType: descriptor.mediaType,
-      size: descriptor.size,
-      entries: (streamOptions) =>
-        tarLayerEntries(
-          () => store.open(descriptor.digest),
-          { describe, blobDigest: descriptor.digest, diffId, strict: false },
-          streamOptions,
-        ),
-    };
-    const line = createdBy.get(index);
-    if (line) layer.createdBy = line;
-    return layer;
+  const { layers, history } = layersFromManifest({
+    manifest,
+    config,
+    what: `manifest ${digest} in ${store.describe}`,
+    hint: 'the image is malformed; rebuild or re-export it',
+    open: (descriptor) => store.open(descriptor.digest),
+    strict: false,
   });
   const platform = platformOf(config) ?? chosen.platform;
   const image: Image = {

@@ -5,11 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { LucentError } from '../../../core/errors.ts';
-import { createdByPerLayer, diffIdsOf, historyOf, parseImageConfig, platformOf } from '../../assemble.ts';
+import { layersFromManifest, parseImageConfig, platformOf } from '../../assemble.ts';
 import type { ImageConfig } from '../../config-schema.ts';
 import { verifyBytes } from '../../digest.ts';
-import type { Image, Layer, Platform } from '../../image.ts';
-import { tarLayerEntries } from '../../layer-stream.ts';
+import type { Image, Platform } from '../../image.ts';
 import type { ImageManifest } from '../../manifest-schema.ts';
 import { formatPlatform, hostPlatform, platformMatches } from '../../platform.ts';
 import { createAuthenticator } from './auth.ts';
@@ -111,36 +110,13 @@ function assembleImage(
   requested: Platform | undefined,
 ): Image {
   const { manifest } = resolved;
-  const diffIds = diffIdsOf(config);
-  if (diffIds.length !== manifest.layers.length) {
-    throw new LucentError(
-      'E_SOURCE_INVALID',
-      `manifest ${resolved.digest} of ${name} lists ${manifest.layers.length} layers but its config lists ` +
-        `${diffIds.length} diffIDs (rootfs.diff_ids); layers and diffIDs must pair up one to one`,
-      { hint: 'the image was pushed broken; rebuild and push it again' },
-    );
-  }
-  const history = historyOf(config, manifest.layers.length);
-  const createdBy = createdByPerLayer(history);
-  const layers = manifest.layers.map((descriptor, index): Layer => {
-    const diffId = diffIds[index] as string;
-    const describe = `layer ${index} (${descriptor.digest})`;
-    const layer: Layer = {
-      index,
-      digest: descriptor.digest,
-      diffId,
-      mediaType: descriptor.mediaType,
-      size: descriptor.size,
-      entries: (streamOptions) =>
-        tarLayerEntries(
-          () => client.openBlob(descriptor, `${describe} of ${name}`),
-          { describe, blobDigest: descriptor.digest, diffId },
-          streamOptions,
-        ),
-    };
-    const line = createdBy.get(index);
-    if (line) layer.createdBy = line;
-    return layer;
+  const { layers, history } = layersFromManifest({
+    manifest,
+    config,
+    what: `manifest ${resolved.digest} of ${name}`,
+    hint: 'the image was pushed broken; rebuild and push it again',
+    open: (descriptor, describe) => client.openBlob(descriptor, `${describe} of ${name}`),
+    strict: true,
   });
 
   const platform = platformOf(config);
