@@ -26,6 +26,7 @@ export function createProgress(options: { quiet: boolean; stream?: NodeJS.WriteS
   let cached = 0;
   let label = '';
   let last = 0;
+  let shown = false;
   const draw = (force = false) => {
     const now = Date.now();
     if (!force && now - last < 100) return;
@@ -37,8 +38,9 @@ export function createProgress(options: { quiet: boolean; stream?: NodeJS.WriteS
       const amount = expected > 0 ? `${formatBytes(read)} / ${formatBytes(expected)}` : formatBytes(read);
       line = `layers ${done}/${total} (${cached} cached)  ${amount}`;
     }
-    const width = stream.columns ?? 80;
+    const width = stream.columns || 80;
     stream.write(`\r\x1b[2K${line.slice(0, width - 1)}`);
+    shown = true;
   };
   return {
     onLayer(event) {
@@ -58,7 +60,8 @@ export function createProgress(options: { quiet: boolean; stream?: NodeJS.WriteS
       draw(true);
     },
     stop() {
-      stream.write('\r\x1b[2K');
+      if (shown) stream.write('\r\x1b[2K');
+      shown = false;
     },
   };
 }
