@@ -50,6 +50,11 @@ export interface WalkOptions extends EntryStreamOptions {
   wants?: FileWanted;
   /** Files larger than this are not buffered, and are reported as skipped. */
   maxFileSize?: number;
+  /**
+   * Receives each wanted file as soon as it is read, instead of keeping it in `files`: memory then holds one file at a
+   * time. Hard links to a file already delivered are not delivered again.
+   */
+  onFile?: (file: FileEntry, content: Uint8Array) => Promise<void> | void;
 }
 
 /** The default per-file cap: large enough for big Go or Java binaries, small enough to bound memory. */
@@ -101,7 +106,7 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
       if (!wants(file.path, file)) return entry.discard();
       const content = files.get(file.linkTarget);
       if (content) files.set(file.path, content);
-      else pendingLinks.set(file.path, file.linkTarget);
+      else if (!(options.onFile && target && wants(target.path, target))) pendingLinks.set(file.path, file.linkTarget);
       return entry.discard();
     }
     if (file.type !== 'file' || !wants(file.path, file)) return entry.discard();
@@ -110,7 +115,9 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
       return entry.discard();
     }
     try {
-      files.set(file.path, await readBody(entry, file.size));
+      const content = await readBody(entry, file.size);
+      if (options.onFile) await options.onFile(file, content);
+      else files.set(file.path, content);
     } catch (error) {
       // Only a host file (dir: sources) can fail on its own; a broken layer stream must stop the walk.
       if (!isHostFileError(error)) throw error;
@@ -132,7 +139,9 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
     }
     for (const [path, target] of pendingLinks) {
       const content = found.get(target);
-      if (content) files.set(path, content);
+      const link = entries.get(path);
+      if (content && options.onFile && link) await options.onFile(link, content);
+      else if (content) files.set(path, content);
       else skipped.push({ path, reason: `hard link to ${target}, which is missing from the layer or too large` });
     }
   }

@@ -1,0 +1,15 @@
+/**
+ * Every built-in analyzer, as an explicit list (STYLE rule 3): nothing registers itself. `registry.test.ts` fails when
+ * a folder under src/analyzers/ is missing here.
+ */
+import type { Analyzer } from './analyzer.ts';
+import { osReleaseAnalyzer } from './os-release/index.ts';
+
+/** The built-in analyzers, in the order their results are listed. */
+export const BUILTIN_ANALYZERS: readonly Analyzer[] = [osReleaseAnalyzer];
+
+/** Looks analyzers up by name (for `--analyzers` selection and cache keys). */
+export function analyzersByName(names?: readonly string[]): Analyzer[] {
+  if (!names || names.length === 0) return [...BUILTIN_ANALYZERS];
+  return BUILTIN_ANALYZERS.filter((analyzer) => names.includes(analyzer.name));
+}
