@@ -3,8 +3,8 @@
 import type { Readable } from 'node:stream';
 import { LucentError } from '../core/errors.ts';
 import { type ImageConfig, imageConfigSchema } from './config-schema.ts';
-import type { HistoryEntry, Layer, Platform } from './image.ts';
-import { tarLayerEntries } from './layer-stream.ts';
+import type { EntryStreamOptions, HistoryEntry, Layer, LayerEntry, Platform } from './image.ts';
+import { type TarLayerSpec, tarLayerEntries } from './layer-stream.ts';
 import type { Descriptor, ImageManifest } from './manifest-schema.ts';
 
 /** Parses and validates an image config blob. */
@@ -72,8 +72,14 @@ export interface ManifestLayersSpec {
   what: string;
   /** What to do about a manifest whose layers and diffIDs do not pair up. */
   hint: string;
-  /** Opens a layer blob as stored. */
-  open: (descriptor: Descriptor, describe: string) => Promise<Readable>;
+  /** Streams a layer's entries (given the checks to apply); by default `tarLayerEntries` over `open`. */
+  entries?: (
+    descriptor: Descriptor,
+    check: TarLayerSpec,
+    options: EntryStreamOptions | undefined,
+  ) => AsyncIterable<LayerEntry>;
+  /** Opens a layer blob as stored (used when `entries` is not given). */
+  open?: (descriptor: Descriptor, describe: string) => Promise<Readable>;
   /** Whether digest mismatches stop the walk (registries) or are warnings (local layouts). */
   strict: boolean;
 }
@@ -101,12 +107,13 @@ export function layersFromManifest(spec: ManifestLayersSpec): { layers: Layer[];
       diffId,
       mediaType: descriptor.mediaType,
       size: descriptor.size,
-      entries: (streamOptions) =>
-        tarLayerEntries(
-          () => spec.open(descriptor, describe),
-          { describe, blobDigest: descriptor.digest, diffId, strict: spec.strict },
-          streamOptions,
-        ),
+      entries: (streamOptions) => {
+        const check = { describe, blobDigest: descriptor.digest, diffId, strict: spec.strict };
+        if (spec.entries) return spec.entries(descriptor, check, streamOptions);
+        const open = spec.open;
+        if (!open) throw new LucentError('E_INTERNAL', 'a manifest layer needs entries() or open()');
+        return tarLayerEntries(() => open(descriptor, describe), check, streamOptions);
+      },
     };
     const line = createdBy.get(index);
     if (line) layer.createdBy = line;

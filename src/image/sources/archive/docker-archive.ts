@@ -13,11 +13,11 @@ import { createdByPerLayer, diffIdsOf, historyOf, parseImageConfig, platformOf }
 import { type Compression, compressionOf } from '../../compression.ts';
 import { sha256Digest, verifyBytes } from '../../digest.ts';
 import type { Image, Layer, Platform, SourceKind } from '../../image.ts';
-import { tarLayerEntries } from '../../layer-stream.ts';
 import { MEDIA_TYPES } from '../../manifest-schema.ts';
 import { archiveBlobStore, MAX_METADATA_BYTES } from '../layout/blob-store.ts';
 import { readOciLayout } from '../layout/oci-layout.ts';
 import type { OpenArchive } from './archive-file.ts';
+import { localLayerEntries } from './local-layer.ts';
 import type { TarIndex } from './tar-index.ts';
 
 const dockerManifestSchema = z.array(
@@ -146,8 +146,8 @@ async function readLegacy(archive: OpenArchive, options: ArchiveOptions): Promis
         mediaType: source?.mediaType ?? mediaTypeFor(compression),
         size: index.members.get(path)?.size ?? -1,
         entries: (streamOptions) =>
-          tarLayerEntries(
-            async () => index.open(path),
+          localLayerEntries(
+            { path: index.path, range: index.locate(path) },
             { describe: layerDescribe, diffId, strict: false, ...(blobDigest ? { blobDigest } : {}) },
             streamOptions,
           ),

@@ -18,9 +18,22 @@ export interface TarMember {
   name: string;
   offset: number;
   size: number;
+  /** The ustar type flag: '0' file, '1' hard link, '2' symlink, '3'/'4' devices, '5' directory, '6' fifo. */
   type: string;
   linkname: string;
+  mode: number;
+  uid: number;
+  gid: number;
 }
+
+/** A part of a file that holds a tar archive (a layer inside a `docker save` archive). */
+export interface TarRange {
+  start: number;
+  length: number;
+}
+
+/** Headers are read through a window of this size, so small members cost no extra reads. */
+const WINDOW = 256 * 1024;
 
 /** Members of a tar file by normalised name, and ways to read them. */
 export interface TarIndex {
@@ -31,21 +44,33 @@ export interface TarIndex {
   /** Reads a member whole; refuses members above `limit` bytes. */
   read(name: string, limit?: number): Promise<Buffer>;
   has(name: string): boolean;
+  /** Where a member's content sits in the file (following links between members). */
+  locate(name: string): TarRange;
 }
 
-/** Builds the index of an uncompressed tar file. */
-export async function indexTarFile(path: string, describe = path): Promise<TarIndex> {
+/** Builds the index of an uncompressed tar file, or of a tar archive stored in a range of a file. */
+export async function indexTarFile(path: string, describe = path, range?: TarRange): Promise<TarIndex> {
   const handle = await open(path, 'r');
   const members = new Map<string, TarMember>();
   try {
-    const { size: fileSize } = await handle.stat();
-    let offset = 0;
+    const fileSize = range ? range.start + range.length : (await handle.stat()).size;
+    let offset = range?.start ?? 0;
+    let window = Buffer.alloc(0);
+    let windowStart = 0;
+    const readHeader = async (into: Buffer, at: number) => {
+      if (at < windowStart || at + BLOCK > windowStart + window.length) {
+        windowStart = at;
+        window = Buffer.alloc(Math.min(WINDOW, fileSize - at));
+        await readExactly(handle, window, at);
+      }
+      window.copy(into, 0, at - windowStart, at - windowStart + BLOCK);
+    };
     let longName: string | undefined;
     let longLink: string | undefined;
     let pax: Record<string, string> = {};
     const header = Buffer.alloc(BLOCK);
     while (offset + BLOCK <= fileSize) {
-      await readExactly(handle, header, offset);
+      await readHeader(header, offset);
       if (header.every((byte) => byte === 0)) break;
       if (!checksumOk(header)) throw invalid(describe, `bad header checksum at byte ${offset}`);
       const type = String.fromCharCode(header[156] ?? 48) || '0';
@@ -66,7 +91,12 @@ export async function indexTarFile(path: string, describe = path): Promise<TarIn
       const shortName = cString(header.subarray(0, 100));
       const name = pax.path ?? longName ?? (prefix ? `${prefix}/${shortName}` : shortName);
       const linkname = pax.linkpath ?? longLink ?? cString(header.subarray(157, 257));
-      members.set(normalisePath(name), { name, offset: dataOffset, size, type, linkname });
+      const mode = parseNumber(header.subarray(100, 108));
+      const uid = pax.uid !== undefined ? Number(pax.uid) : parseNumber(header.subarray(108, 116));
+      const gid = pax.gid !== undefined ? Number(pax.gid) : parseNumber(header.subarray(116, 124));
+      // A later member with the same name replaces the earlier one (tar semantics), keeping archive order.
+      members.delete(normalisePath(name));
+      members.set(normalisePath(name), { name, offset: dataOffset, size, type, linkname, mode, uid, gid });
       longName = undefined;
       longLink = undefined;
       pax = {};
@@ -95,6 +125,10 @@ function tarIndexOf(path: string, members: Map<string, TarMember>): TarIndex {
     path,
     members,
     has: (name) => members.has(normalisePath(name)),
+    locate(name) {
+      const member = find(name);
+      return { start: member.offset, length: member.size };
+    },
     open(name) {
       const member = find(name);
       if (member.size === 0) return Readable.from([]);

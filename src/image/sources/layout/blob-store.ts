@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { LucentError } from '../../../core/errors.ts';
 import { isDigest } from '../../digest.ts';
+import type { LocalBlob } from '../archive/local-layer.ts';
 import type { TarIndex } from '../archive/tar-index.ts';
 
 /** Largest manifest, index or config blob Lucent reads into memory. */
@@ -16,6 +17,8 @@ export interface BlobStore {
   has(digest: string): Promise<boolean>;
   read(digest: string): Promise<Buffer>;
   open(digest: string): Promise<Readable>;
+  /** Where a blob sits on disk, for reading layers by seeking. */
+  locate(digest: string): Promise<LocalBlob>;
   /** A file at the layout root (`index.json`, `oci-layout`, `manifest.json`), or undefined. */
   readRoot(name: string): Promise<Buffer | undefined>;
 }
@@ -53,6 +56,12 @@ export function directoryBlobStore(dir: string): BlobStore {
       if (!(await stat(file).catch(() => undefined))) throw missing(dir, digest);
       return createReadStream(file, { highWaterMark: 256 * 1024 });
     },
+    async locate(digest) {
+      const file = join(dir, blobPath(digest));
+      const info = await stat(file).catch(() => undefined);
+      if (!info) throw missing(dir, digest);
+      return { path: file, range: { start: 0, length: info.size } };
+    },
     readRoot: (name) => readFile(join(dir, name)).catch(() => undefined),
   };
 }
@@ -69,6 +78,10 @@ export function archiveBlobStore(index: TarIndex, describe: string): BlobStore {
     async open(digest) {
       if (!index.has(blobPath(digest))) throw missing(describe, digest);
       return index.open(blobPath(digest));
+    },
+    async locate(digest) {
+      if (!index.has(blobPath(digest))) throw missing(describe, digest);
+      return { path: index.path, range: index.locate(blobPath(digest)) };
     },
     readRoot: async (name) => (index.has(name) ? index.read(name, MAX_METADATA_BYTES) : undefined),
   };

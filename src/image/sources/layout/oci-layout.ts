@@ -6,9 +6,11 @@
 import { LucentError } from '../../../core/errors.ts';
 import { layersFromManifest, parseImageConfig, platformOf } from '../../assemble.ts';
 import { verifyBytes } from '../../digest.ts';
-import type { Image, Platform, SourceKind } from '../../image.ts';
+import type { EntryStreamOptions, Image, LayerEntry, Platform, SourceKind } from '../../image.ts';
+import type { TarLayerSpec } from '../../layer-stream.ts';
 import { type Descriptor, MEDIA_TYPES, parseManifestDocument } from '../../manifest-schema.ts';
 import { formatPlatform, hostPlatform, pickPlatform } from '../../platform.ts';
+import { localLayerEntries } from '../archive/local-layer.ts';
 import type { BlobStore } from './blob-store.ts';
 
 /** How to read a layout. */
@@ -109,7 +111,7 @@ async function readManifest(store: BlobStore, chosen: Candidate, options: Layout
     config,
     what: `manifest ${digest} in ${store.describe}`,
     hint: 'the image is malformed; rebuild or re-export it',
-    open: (descriptor) => store.open(descriptor.digest),
+    entries: (descriptor, check, streamOptions) => localLayerBlob(store, descriptor.digest, check, streamOptions),
     strict: false,
   });
   const platform = platformOf(config) ?? chosen.platform;
@@ -133,4 +135,14 @@ async function readManifest(store: BlobStore, chosen: Candidate, options: Layout
     );
   }
   return image;
+}
+
+/** A layout's layer, read from its blob on disk (by seeking when uncompressed). */
+async function* localLayerBlob(
+  store: BlobStore,
+  digest: string,
+  check: TarLayerSpec,
+  options: EntryStreamOptions | undefined,
+): AsyncGenerator<LayerEntry> {
+  yield* localLayerEntries(await store.locate(digest), check, options);
 }
