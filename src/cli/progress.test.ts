@@ -44,3 +44,15 @@ describe('createProgress', () => {
     expect(writes).toEqual([]);
   });
 });
+
+describe('createProgress file counts', () => {
+  it('shows how many files were handed to analyzers', () => {
+    const { stream, writes } = fakeStream(true);
+    const progress = createProgress({ quiet: false, stream });
+    progress.onLayer({ type: 'start', layer: layer(0, 1000) });
+    progress.onFileMatched('var/lib/dpkg/status');
+    progress.onFileMatched('etc/os-release');
+    progress.onLayer({ type: 'done', layer: layer(0, 1000), cached: false });
+    expect(writes.at(-1)).toBe('\r\x1b[2Klayers 1/1 (0 cached)  0 B / 1.0 kB  files analyzed: 2');
+  });
+});

@@ -8,12 +8,19 @@ import { formatBytes } from './table.ts';
 /** Receives layer progress and shows it. */
 export interface ProgressDisplay {
   onLayer(event: LayerProgress): void;
+  /** Counts a file handed to the analyzers. */
+  onFileMatched(path: string): void;
   /** Shows a one-off status ("resolving image…"). */
   status(text: string): void;
   stop(): void;
 }
 
-const SILENT: ProgressDisplay = { onLayer: () => undefined, status: () => undefined, stop: () => undefined };
+const SILENT: ProgressDisplay = {
+  onLayer: () => undefined,
+  onFileMatched: () => undefined,
+  status: () => undefined,
+  stop: () => undefined,
+};
 
 /** A display on stderr when it is a terminal and not quieted, else one that does nothing. */
 export function createProgress(options: { quiet: boolean; stream?: NodeJS.WriteStream }): ProgressDisplay {
@@ -27,6 +34,7 @@ export function createProgress(options: { quiet: boolean; stream?: NodeJS.WriteS
   let label = '';
   let last = 0;
   let shown = false;
+  let matched = 0;
   const draw = (force = false) => {
     const now = Date.now();
     if (!force && now - last < 100) return;
@@ -36,7 +44,7 @@ export function createProgress(options: { quiet: boolean; stream?: NodeJS.WriteS
       const read = [...bytes.values()].reduce((sum, value) => sum + value, 0);
       const expected = [...sizes.values()].reduce((sum, value) => sum + Math.max(value, 0), 0);
       const amount = expected > 0 ? `${formatBytes(read)} / ${formatBytes(expected)}` : formatBytes(read);
-      line = `layers ${done}/${total} (${cached} cached)  ${amount}`;
+      line = `layers ${done}/${total} (${cached} cached)  ${amount}${matched > 0 ? `  files analyzed: ${matched}` : ''}`;
     }
     const width = stream.columns || 80;
     stream.write(`\r\x1b[2K${line.slice(0, width - 1)}`);
@@ -54,6 +62,10 @@ export function createProgress(options: { quiet: boolean; stream?: NodeJS.WriteS
         if (event.cached) cached += 1;
       }
       draw(event.type === 'done');
+    },
+    onFileMatched() {
+      matched += 1;
+      draw();
     },
     status(text) {
       label = text;
