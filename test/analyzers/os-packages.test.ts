@@ -44,9 +44,14 @@ function rows(packages: readonly Package[]): string[] {
   return packages
     .filter((pkg) => pkg.type === 'deb' || pkg.type === 'apk' || pkg.type === 'rpm')
     .map((pkg) =>
-      [pkg.type, pkg.name, pkg.version, pkg.qualifiers?.arch ?? '', pkg.source?.name ?? '', pkg.source?.version ?? ''].join(
-        '\t',
-      ),
+      [
+        pkg.type,
+        pkg.name,
+        pkg.version,
+        pkg.qualifiers?.arch ?? '',
+        pkg.source?.name ?? '',
+        pkg.source?.version ?? '',
+      ].join('\t'),
     )
     .sort();
 }
@@ -93,7 +98,9 @@ describe.skipIf(missing.length > 0)('OS packages of the Debian 12 images', () =>
 
 /** A small image over in-memory layers. */
 async function memoryImage(layers: TestEntry[][]): Promise<Image> {
-  const built = await Promise.all(layers.map(async (entries, index) => memoryLayer(await tarBytes(entries), { index })));
+  const built = await Promise.all(
+    layers.map(async (entries, index) => memoryLayer(await tarBytes(entries), { index })),
+  );
   return {
     source: { kind: 'docker-archive', reference: 'memory' },
     name: 'memory',
@@ -139,7 +146,10 @@ describe('layers', () => {
       await memoryImage([
         [
           OS_RELEASE,
-          { name: 'var/lib/dpkg/status.d/base', content: 'Package: base-files\nVersion: 12.4+deb12u5\nArchitecture: amd64\n' },
+          {
+            name: 'var/lib/dpkg/status.d/base',
+            content: 'Package: base-files\nVersion: 12.4+deb12u5\nArchitecture: amd64\n',
+          },
           {
             name: 'var/lib/dpkg/status.d/libc6',
             content: 'Package: libc6\nVersion: 2.36-9+deb12u4\nArchitecture: amd64\nSource: glibc\n',
