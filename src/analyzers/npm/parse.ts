@@ -1,0 +1,61 @@
+/**
+ * The npm ecosystem's files, by name: installed packages (`node_modules/<name>/package.json`, scoped and nested) and
+ * the lock files of npm, yarn and pnpm. Each parser reads one file's text; lock files inside node_modules (npm's
+ * hidden `.package-lock.json`, copies shipped inside packages) are not asked for, since the installed package.json
+ * files already say what is there.
+ */
+import type { AnalyzerResult } from '../analyzer.ts';
+import { parsePackageLock } from './package-lock.ts';
+import { NpmPackageSet, readLicenses } from './package-set.ts';
+import { parsePnpmLock } from './pnpm-lock.ts';
+import { installedPackageJsonSchema } from './schema.ts';
+import { parseYarnLock } from './yarn-lock.ts';
+
+/** What kind of npm-ecosystem file a path is. */
+export type NpmFileKind = 'installed' | 'package-lock' | 'yarn-lock' | 'pnpm-lock';
+
+const LOCK_FILES: Record<string, NpmFileKind> = {
+  'package-lock.json': 'package-lock',
+  'npm-shrinkwrap.json': 'package-lock',
+  'yarn.lock': 'yarn-lock',
+  'pnpm-lock.yaml': 'pnpm-lock',
+};
+
+// A package's own manifest sits right under node_modules (or node_modules/@scope); folders starting with `.` are
+// tools' state (`.bin`, `.cache`, `.pnpm` itself), and package.json files deeper in a package are not manifests.
+const INSTALLED = /(?:^|\/)node_modules\/(?:@[^/.][^/]*\/)?[^/@.][^/]*\/package\.json$/;
+const IN_NODE_MODULES = /(?:^|\/)node_modules\//;
+
+/** The kind of a root-relative path, or undefined when the npm analyzer does not read it. */
+export function npmFileKind(path: string): NpmFileKind | undefined {
+  if (path.endsWith('/package.json')) return INSTALLED.test(path) ? 'installed' : undefined;
+  const kind = LOCK_FILES[path.slice(path.lastIndexOf('/') + 1)];
+  return kind && !IN_NODE_MODULES.test(path) ? kind : undefined;
+}
+
+/** Parses one npm-ecosystem file. Throws when the file is not its format at all. */
+export function parseNpmFile(kind: NpmFileKind, text: string): AnalyzerResult {
+  switch (kind) {
+    case 'installed':
+      return parseInstalledPackageJson(text);
+    case 'package-lock':
+      return parsePackageLock(text);
+    case 'yarn-lock':
+      return parseYarnLock(text);
+    case 'pnpm-lock':
+      return parsePnpmLock(text);
+  }
+}
+
+/**
+ * An installed package's package.json: its name (the real one, also when installed under an alias folder) and
+ * version. Declared dependencies are ranges, not installed versions, so they give no edges.
+ */
+export function parseInstalledPackageJson(text: string): AnalyzerResult {
+  const manifest = installedPackageJsonSchema.parse(JSON.parse(text));
+  if (!manifest.name || !manifest.version) return { packages: [], unknowns: ['package.json without name or version'] };
+  const set = new NpmPackageSet();
+  const licenses = readLicenses(manifest.license, manifest.licenses);
+  set.add({ fullName: manifest.name, version: manifest.version, ...(licenses.length > 0 ? { licenses } : {}) });
+  return { packages: set.packages() };
+}

@@ -1,0 +1,132 @@
+/**
+ * Validation of the npm-ecosystem files at the boundary. The top level of each file is checked strictly (a file that
+ * is not the format throws); entries are checked one by one, so a single odd entry becomes an unknown and the rest
+ * of the file is still read. Unknown fields pass through: these formats grow new ones often.
+ */
+import { z } from 'zod';
+
+const stringMap = z.record(z.string(), z.string());
+const licenseObject = z.object({ type: z.string().optional() }).loose();
+
+/**
+ * `license` and the legacy `licenses` as found in the wild: a string, `{type, url}`, or an array of either.
+ * https://docs.npmjs.com/cli/v10/configuring-npm/package-json#license
+ */
+export const licenseFieldSchema = z.union([z.string(), licenseObject, z.array(z.union([z.string(), licenseObject]))]);
+
+/** An installed package's package.json (only the fields an inventory needs). */
+export const installedPackageJsonSchema = z
+  .object({
+    name: z.string().optional(),
+    version: z.string().optional(),
+    license: licenseFieldSchema.optional().catch(undefined),
+    licenses: licenseFieldSchema.optional().catch(undefined),
+  })
+  .loose();
+
+/** A package-lock v1 `dependencies` entry (recursive through its own `dependencies`). */
+export interface LockV1Entry {
+  version?: string;
+  resolved?: string;
+  integrity?: string;
+  dev?: boolean;
+  optional?: boolean;
+  bundled?: boolean;
+  requires?: Record<string, string>;
+  dependencies?: Record<string, unknown>;
+}
+
+/** One entry of the v1 `dependencies` tree; nested entries are validated when they are visited. */
+export const lockV1EntrySchema: z.ZodType<LockV1Entry> = z
+  .object({
+    version: z.string().optional(),
+    resolved: z.string().optional(),
+    integrity: z.string().optional(),
+    dev: z.boolean().optional(),
+    optional: z.boolean().optional(),
+    bundled: z.boolean().optional(),
+    requires: stringMap.optional(),
+    dependencies: z.record(z.string(), z.unknown()).optional(),
+  })
+  .loose();
+
+/** A package-lock v2/v3 `packages` entry. https://docs.npmjs.com/cli/v10/configuring-npm/package-lock-json */
+export const lockPackageEntrySchema = z
+  .object({
+    name: z.string().optional(),
+    version: z.string().optional(),
+    resolved: z.string().optional(),
+    integrity: z.string().optional(),
+    link: z.boolean().optional(),
+    dev: z.boolean().optional(),
+    license: licenseFieldSchema.optional().catch(undefined),
+    dependencies: stringMap.optional(),
+    optionalDependencies: stringMap.optional(),
+    peerDependencies: stringMap.optional(),
+  })
+  .loose();
+
+/** The top level of package-lock.json and npm-shrinkwrap.json, any version. */
+export const packageLockSchema = z
+  .object({
+    lockfileVersion: z.number().int().optional(),
+    packages: z.record(z.string(), z.unknown()).optional(),
+    dependencies: z.record(z.string(), z.unknown()).optional(),
+  })
+  .loose();
+
+/** An entry of a Yarn berry lock file (https://yarnpkg.com/configuration/yarnrc is silent on it; see yarn's Project.ts). */
+export const berryEntrySchema = z
+  .object({
+    version: z.union([z.string(), z.number()]).transform(String),
+    resolution: z.string(),
+    dependencies: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
+    checksum: z.string().optional(),
+    languageName: z.string().optional(),
+    linkType: z.string().optional(),
+  })
+  .loose();
+
+const pnpmDependencyMap = z.record(z.string(), z.union([z.string(), z.number()]).transform(String));
+/** An importer's dependency: `name: version` (v5) or `name: {specifier, version}` (v6+). */
+const pnpmImporterDependencies = z.record(
+  z.string(),
+  z.union([
+    z.union([z.string(), z.number()]).transform(String),
+    z
+      .object({ version: z.union([z.string(), z.number()]).transform(String) })
+      .loose()
+      .transform((dep) => dep.version),
+  ]),
+);
+
+/** One project of a pnpm workspace (or the top level of a single-project lock file before v9). */
+export const pnpmImporterSchema = z
+  .object({
+    dependencies: pnpmImporterDependencies.optional(),
+    optionalDependencies: pnpmImporterDependencies.optional(),
+    devDependencies: pnpmImporterDependencies.optional(),
+  })
+  .loose();
+
+/** A `packages:` (metadata) or `snapshots:` (v9 dependency graph) entry. https://github.com/pnpm/spec */
+export const pnpmEntrySchema = z
+  .object({
+    name: z.string().optional(),
+    version: z.union([z.string(), z.number()]).transform(String).optional(),
+    resolution: z.object({ integrity: z.string().optional() }).loose().optional(),
+    dev: z.boolean().optional(),
+    dependencies: pnpmDependencyMap.optional(),
+    optionalDependencies: pnpmDependencyMap.optional(),
+  })
+  .loose();
+
+/** The top level of pnpm-lock.yaml, v5 to v9. */
+export const pnpmLockSchema = z
+  .object({
+    lockfileVersion: z.union([z.string(), z.number()]).transform(String),
+    importers: z.record(z.string(), z.unknown()).optional(),
+    packages: z.record(z.string(), z.unknown()).nullish(),
+    snapshots: z.record(z.string(), z.unknown()).nullish(),
+  })
+  .loose();
