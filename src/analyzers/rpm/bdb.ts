@@ -41,26 +41,29 @@ export function readBerkeleyHashValues(bytes: Uint8Array): RpmBlobs {
     const type = bytes[base + 25];
     if (type !== P_HASH && type !== P_HASH_UNSORTED) continue;
     const entries = view.getUint16(base + 20, little);
+    if (PAGE_HEADER + entries * 2 > pageSize) {
+      problems.push(`page ${page}: ${entries} items do not fit on the page`);
+      continue;
+    }
     const offsets = Array.from({ length: entries }, (_, i) => view.getUint16(base + PAGE_HEADER + i * 2, little));
     // Items fill the page from its end: item i runs from its offset to the previous item's offset.
     const item = (i: number) => {
       const start = offsets[i] as number;
       const end = i === 0 ? pageSize : (offsets[i - 1] as number);
-      if (start < PAGE_HEADER || end > pageSize || start >= end)
-        throw new Error(`page ${page}: item ${i} out of bounds`);
+      if (start < PAGE_HEADER || end > pageSize || start >= end) throw new Error(`item ${i} out of bounds`);
       return bytes.subarray(base + start, base + end);
     };
-    try {
-      for (let i = 0; i + 1 < entries; i += 2) {
+    for (let i = 0; i + 1 < entries; i += 2) {
+      try {
         const key = item(i);
         if (key[0] === H_KEYDATA && key.byteLength === 5 && key.subarray(1).every((byte) => byte === 0)) continue;
         const value = item(i + 1);
         if (value[0] === H_KEYDATA) blobs.push(value.subarray(1));
         else if (value[0] === H_OFFPAGE) blobs.push(readOverflow(bytes, view, little, pageSize, value));
         else problems.push(`page ${page}: item ${i + 1} has unsupported type ${value[0]}`);
+      } catch (error) {
+        problems.push(`page ${page}: ${error instanceof Error ? error.message : String(error)}`);
       }
-    } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
     }
   }
   return { blobs, problems };
