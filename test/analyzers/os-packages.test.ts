@@ -162,4 +162,24 @@ describe('layers', () => {
     expect(rows(inventory.packages)).toEqual(['deb\tlibc6\t2.36-9+deb12u4\tamd64\tglibc\t2.36-9+deb12u4']);
     expect(inventory.unknowns).toEqual([]);
   });
+
+  it('reads an rpm database at its /usr/lib/sysimage home, with the epoch as a purl qualifier', async () => {
+    const sqlite = readFileSync(new URL('../fixtures/rpm/sqlite/rpmdb.sqlite', import.meta.url));
+    const { inventory } = await analyze(
+      await memoryImage([
+        [
+          { name: 'etc/os-release', content: 'ID="rhel"\nVERSION_ID="9.4"\n' },
+          { name: 'usr/lib/sysimage/rpm/rpmdb.sqlite', content: sqlite },
+        ],
+      ]),
+    );
+    expect(inventory.packages.map((pkg) => [pkg.purl, pkg.licenses, pkg.foundBy])).toEqual([
+      [
+        'pkg:rpm/rhel/lucent-hello@1.2.3-4.fixture?arch=noarch&distro=rhel-9.4&epoch=2',
+        ['MIT AND (Apache-2.0 OR GPL-2.0-or-later)'],
+        ['rpm'],
+      ],
+      ['pkg:rpm/rhel/lucent-world@0.9-1?arch=x86_64&distro=rhel-9.4', ['BSD-3-Clause'], ['rpm']],
+    ]);
+  });
 });
