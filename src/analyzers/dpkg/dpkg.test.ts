@@ -53,7 +53,11 @@ describe('parseDpkgStatus', () => {
   });
 
   it.each([
-    ['a paragraph without Version', 'Package: a\nStatus: install ok installed\n', ['paragraph at line 1: no Version field']],
+    [
+      'a paragraph without Version',
+      'Package: a\nStatus: install ok installed\n',
+      ['paragraph at line 1: no Version field'],
+    ],
     ['a paragraph without Package', 'Version: 1\n', ['paragraph at line 1: no Package field']],
     [
       'a line that is not a field',
@@ -200,7 +204,9 @@ describe('dpkgAnalyzer', () => {
   it('reads a status.d file without Status and reports broken paragraphs', () => {
     const content = Buffer.from('Package: a\nVersion: 1\nArchitecture: arm64\n\nPackage: b\n');
     expect(dpkgAnalyzer.analyze({ path: 'var/lib/dpkg/status.d/a', content, layer })).toEqual({
-      packages: [{ type: 'deb', name: 'a', version: '1', qualifiers: { arch: 'arm64' }, source: { name: 'a', version: '1' } }],
+      packages: [
+        { type: 'deb', name: 'a', version: '1', qualifiers: { arch: 'arm64' }, source: { name: 'a', version: '1' } },
+      ],
       unknowns: ['paragraph at line 5: no Version field'],
     });
   });
