@@ -1,8 +1,9 @@
 /**
  * rpm's SQLite database, `rpmdb.sqlite` (rpm ≥ 4.16): table `Packages(hnum, blob)` holds the header blobs. Read in
- * memory with Node's built-in `node:sqlite` (no native add-on, nothing written to disk).
+ * memory with Node's built-in `node:sqlite` (no native add-on, nothing written to disk), loaded only when an
+ * SQLite database is met: on Node 22 loading it prints an experimental-feature warning.
  */
-import { DatabaseSync } from 'node:sqlite';
+import type * as NodeSqlite from 'node:sqlite';
 import type { RpmBlobs } from './bdb.ts';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -17,6 +18,7 @@ export function isSqlite(bytes: Uint8Array): boolean {
 /** The header blob of every row of the Packages table. */
 export function readSqliteBlobs(bytes: Uint8Array): RpmBlobs {
   if (!isSqlite(bytes)) throw new Error('not an SQLite database');
+  const { DatabaseSync } = process.getBuiltinModule('node:sqlite') as typeof NodeSqlite;
   const db = new DatabaseSync(':memory:');
   if (typeof db.deserialize !== 'function') throw new Error('reading rpm SQLite databases needs Node.js 24 or later');
   // rpm keeps its database in WAL mode (file format versions 2 at bytes 18-19), which an in-memory database cannot
