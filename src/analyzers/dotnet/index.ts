@@ -7,5 +7,5 @@ export const dotnetAnalyzer = {
   name: 'dotnet',
   version: 1,
   required: (path, _info) => isDepsJson(path),
-  analyze: ({ content }) => parseDepsJson(Buffer.from(content).toString('utf8')),
+  analyze: ({ content }) => parseDepsJson(new TextDecoder().decode(content)),
 } satisfies Analyzer;

@@ -10,6 +10,6 @@ export const phpAnalyzer = {
   analyze({ path, content }) {
     const kind = phpFileKind(path);
     if (!kind) return { packages: [] };
-    return parsePhpFile(kind, Buffer.from(content).toString('utf8'));
+    return parsePhpFile(kind, new TextDecoder().decode(content));
   },
 } satisfies Analyzer;

@@ -10,6 +10,6 @@ export const pythonAnalyzer = {
   analyze({ path, content }) {
     const kind = pythonFileKind(path);
     if (!kind) return { packages: [] };
-    return parsePythonFile(kind, Buffer.from(content).toString('utf8'));
+    return parsePythonFile(kind, new TextDecoder().decode(content));
   },
 } satisfies Analyzer;

@@ -3,11 +3,11 @@
  * (Poetry < 1.5) or whose `groups` (Poetry 2) do not include `main`; lock files of Poetry 1.5–1.8 record neither, so
  * their packages are not flagged. Dependency edges come from `[package.dependencies]`, matched by name.
  */
-import { parse as parseToml } from 'smol-toml';
 import type { FoundPackage } from '../../core/package.ts';
 import type { AnalyzerResult } from '../analyzer.ts';
 import { edgesByName, pypiPackage } from './names.ts';
 import { firstIssue, type PoetryPackage, poetryPackageSchema } from './schema.ts';
+import { tomlPackages } from './toml-packages.ts';
 
 /** The locked packages of a poetry.lock. */
 export function parsePoetryLock(text: string): AnalyzerResult {
@@ -34,16 +34,4 @@ export function parsePoetryLock(text: string): AnalyzerResult {
   }
   const packages = locked.map(({ pkg }) => pkg);
   return unknowns.length > 0 ? { packages, unknowns } : { packages };
-}
-
-/** The `[[package]]` array of a TOML lock file, or the reason there is none. */
-export function tomlPackages(text: string): unknown[] | string {
-  let document: Record<string, unknown>;
-  try {
-    document = parseToml(text);
-  } catch (error) {
-    return `not valid TOML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
-  }
-  const packages = document.package ?? [];
-  return Array.isArray(packages) ? packages : '`package` is not an array of tables';
 }

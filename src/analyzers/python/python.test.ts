@@ -33,7 +33,8 @@ describe('pythonAnalyzer', () => {
     });
     const requirements = await pythonAnalyzer.analyze({
       path: 'requirements.txt',
-      content: Buffer.from('PyYAML==6.0.1\n'),
+      // A byte order mark (Windows editors write one) is not part of the first line.
+      content: Buffer.from('\uFEFFPyYAML==6.0.1\n'),
       layer,
     });
     expect(metadata).toEqual({ packages: [{ type: 'pypi', name: 'pyyaml', version: '6.0.1', licenses: ['MIT'] }] });

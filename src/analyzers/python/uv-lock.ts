@@ -8,8 +8,8 @@
 import { type FoundPackage, packageKey } from '../../core/package.ts';
 import type { AnalyzerResult } from '../analyzer.ts';
 import { normalizePythonName, pypiPackage } from './names.ts';
-import { tomlPackages } from './poetry-lock.ts';
 import { firstIssue, type UvPackage, uvPackageSchema } from './schema.ts';
+import { tomlPackages } from './toml-packages.ts';
 
 type Reference = { name: string; version?: string | undefined };
 

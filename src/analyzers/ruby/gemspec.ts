@@ -48,7 +48,9 @@ function versionAttribute(text: string): string | undefined {
 function listAttribute(text: string, field: string): string[] | undefined {
   const match = new RegExp(String.raw`^\s*\w+\.${field}\s*=\s*(\[[^\]]*\]|${STRING})`, 'm').exec(text);
   if (!match?.[1]) return undefined;
-  return [...match[1].matchAll(LITERAL)].map(literalValue).filter((value): value is string => value !== undefined && value !== '');
+  return [...match[1].matchAll(LITERAL)]
+    .map(literalValue)
+    .filter((value): value is string => value !== undefined && value !== '');
 }
 
 function literalValue(match: RegExpMatchArray | RegExpExecArray): string | undefined {

@@ -10,6 +10,6 @@ export const rubyAnalyzer = {
   analyze({ path, content }) {
     const kind = rubyFileKind(path);
     if (!kind) return { packages: [] };
-    return parseRubyFile(kind, Buffer.from(content).toString('utf8'));
+    return parseRubyFile(kind, new TextDecoder().decode(content));
   },
 } satisfies Analyzer;
