@@ -3,10 +3,13 @@
  * a folder under src/analyzers/ is missing here.
  */
 import type { Analyzer } from './analyzer.ts';
+import { apkAnalyzer } from './apk/index.ts';
+import { dpkgAnalyzer } from './dpkg/index.ts';
 import { osReleaseAnalyzer } from './os-release/index.ts';
+import { rpmAnalyzer } from './rpm/index.ts';
 
 /** The built-in analyzers, in the order their results are listed. */
-export const BUILTIN_ANALYZERS: readonly Analyzer[] = [osReleaseAnalyzer];
+export const BUILTIN_ANALYZERS: readonly Analyzer[] = [osReleaseAnalyzer, dpkgAnalyzer, apkAnalyzer, rpmAnalyzer];
 
 /** Looks analyzers up by name (for `--analyzers` selection and cache keys). */
 export function analyzersByName(names?: readonly string[]): Analyzer[] {
