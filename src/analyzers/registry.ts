@@ -4,12 +4,25 @@
  */
 import type { Analyzer } from './analyzer.ts';
 import { apkAnalyzer } from './apk/index.ts';
+import { dotnetAnalyzer } from './dotnet/index.ts';
 import { dpkgAnalyzer } from './dpkg/index.ts';
 import { osReleaseAnalyzer } from './os-release/index.ts';
+import { phpAnalyzer } from './php/index.ts';
+import { pythonAnalyzer } from './python/index.ts';
 import { rpmAnalyzer } from './rpm/index.ts';
+import { rubyAnalyzer } from './ruby/index.ts';
 
 /** The built-in analyzers, in the order their results are listed. */
-export const BUILTIN_ANALYZERS: readonly Analyzer[] = [osReleaseAnalyzer, dpkgAnalyzer, apkAnalyzer, rpmAnalyzer];
+export const BUILTIN_ANALYZERS: readonly Analyzer[] = [
+  osReleaseAnalyzer,
+  dpkgAnalyzer,
+  apkAnalyzer,
+  rpmAnalyzer,
+  pythonAnalyzer,
+  rubyAnalyzer,
+  phpAnalyzer,
+  dotnetAnalyzer,
+];
 
 /** Looks analyzers up by name (for `--analyzers` selection and cache keys). */
 export function analyzersByName(names?: readonly string[]): Analyzer[] {
