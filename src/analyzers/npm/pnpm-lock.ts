@@ -35,7 +35,8 @@ export function parsePnpmLock(text: string): AnalyzerResult {
   // Before v9 the graph and the metadata share one map.
   const graph = major === 9 && lock.snapshots ? readEntries('snapshots', lock.snapshots) : metadata;
 
-  const identity = (depPath: string) => identityOf(depPath, metadata.get(withoutPeers(depPath, major)), major);
+  const metaOf = (depPath: string) => metadata.get(withoutPeers(depPath, major)) ?? metadata.get(depPath);
+  const identity = (depPath: string) => identityOf(depPath, metaOf(depPath), major);
   const devOnly = developmentOnly(lock, graph, major);
   const set = new NpmPackageSet();
   for (const [depPath, entry] of graph) {
@@ -49,7 +50,7 @@ export function parsePnpmLock(text: string): AnalyzerResult {
       .map((target) => (target ? identity(target) : undefined))
       .filter((dependency) => dependency !== undefined)
       .map((dependency) => npmKey(dependency.fullName, dependency.version));
-    const meta = metadata.get(withoutPeers(depPath, major)) ?? entry;
+    const meta = metaOf(depPath) ?? entry;
     const dev = entry.dev ?? devOnly.get(depPath);
     set.add({
       ...id,

@@ -75,7 +75,10 @@ export const packageLockSchema = z
   })
   .loose();
 
-/** An entry of a Yarn berry lock file (https://yarnpkg.com/configuration/yarnrc is silent on it; see yarn's Project.ts). */
+/**
+ * An entry of a Yarn berry lock file, as `Project.generateLockfile` writes it
+ * (https://github.com/yarnpkg/berry/blob/master/packages/yarnpkg-core/sources/Project.ts).
+ */
 export const berryEntrySchema = z
   .object({
     version: z.union([z.string(), z.number()]).transform(String),

@@ -48,7 +48,7 @@ describe('parseYarnLock', () => {
     ]);
   });
 
-  it('reads berry 3 locks, whose dependency ranges have no protocol', () => {
+  it('reads berry 3 locks, whose dependency ranges have no protocol and may look like numbers', () => {
     const text = [
       '__metadata:',
       '  version: 6',
@@ -59,6 +59,7 @@ describe('parseYarnLock', () => {
       '  resolution: "debug@npm:4.3.4"',
       '  dependencies:',
       '    ms: 2.1.2',
+      '    tiny: 1.10',
       '  languageName: node',
       '  linkType: hard',
       '',
@@ -68,8 +69,16 @@ describe('parseYarnLock', () => {
       '  languageName: node',
       '  linkType: hard',
       '',
+      '"tiny@npm:1.10":',
+      '  version: 1.10.0',
+      '  resolution: "tiny@npm:1.10.0"',
+      '',
     ].join('\n');
-    expect(summarize(parseYarnLock(text).packages)).toEqual(['debug@4.3.4 -> npm:ms@2.1.2', 'ms@2.1.2']);
+    expect(summarize(parseYarnLock(text).packages)).toEqual([
+      'debug@4.3.4 -> npm:ms@2.1.2 npm:tiny@1.10.0',
+      'ms@2.1.2',
+      'tiny@1.10.0',
+    ]);
   });
 
   it('reports a berry entry without resolution and reads the rest', () => {

@@ -131,7 +131,8 @@ function berryDescriptor(name: string, range: string): string {
  * https://yarnpkg.com/protocols
  */
 function parseBerryLock(text: string): AnalyzerResult {
-  const document = parseYaml(text) as unknown;
+  // Every scalar as written: yarn does not quote ranges like `1.10`, which YAML 1.2 would read as the number 1.1.
+  const document = parseYaml(text, { schema: 'failsafe' }) as unknown;
   if (!document || typeof document !== 'object') throw new Error('yarn.lock: not a YAML mapping');
   const unknowns: string[] = [];
   const keyByDescriptor = new Map<string, string>();
