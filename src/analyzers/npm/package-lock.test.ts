@@ -73,10 +73,13 @@ describe('parsePackageLock', () => {
         'node_modules/a': { version: '1.0.0' },
         'node_modules/b': {},
         'node_modules/c': 7,
+        'node_modules/d': { resolved: '../d', link: true },
+        'node_modules/t': { version: '2.0.0', resolved: 'file:vendor/t-2.0.0.tgz' },
       },
     });
     const result = parsePackageLock(text);
-    expect(summarize(result.packages)).toEqual(['a@1.0.0']);
+    // A linked folder is the project's own code; a local tarball is unpacked like any package.
+    expect(summarize(result.packages)).toEqual(['a@1.0.0', 't@2.0.0']);
     expect(result.unknowns).toEqual([
       'packages["node_modules/c"]: Invalid input: expected object, received number',
       'packages["node_modules/b"]: no version',

@@ -38,9 +38,9 @@ function parsePackagesMap(packages: Record<string, unknown>): AnalyzerResult {
   const keyOf = (path: string): string | undefined => {
     const entry = entries.get(path);
     const installedAs = nameFromInstallPath(path);
-    // Links point at workspace folders or local directories: the project's own code.
-    if (!entry || entry.link || !installedAs) return undefined;
-    if (!entry.version || isLocalSpecifier(entry.version) || isLocalSpecifier(entry.resolved ?? '')) return undefined;
+    // Links point at workspace folders or local directories: the project's own code. (A local tarball, `file:x.tgz`,
+    // is unpacked into node_modules like any other package, so it counts.)
+    if (!entry || entry.link || !installedAs || !entry.version) return undefined;
     // `name` is written only when it differs from the folder: an alias (`"x": "npm:y@1"`) installs y as x.
     return npmKey(entry.name ?? installedAs, entry.version);
   };

@@ -3,6 +3,7 @@
  * turning Subresource Integrity strings into hashes, and a set that folds repeated installs of the same
  * name@version (nested copies in a lock file, peer variants in pnpm) into one package.
  */
+import type { z } from 'zod';
 import { type FoundPackage, type PackageHash, packageKey } from '../../core/package.ts';
 import type { licenseFieldSchema } from './schema.ts';
 
@@ -20,7 +21,7 @@ export function npmKey(fullName: string, version: string): string {
   return packageKey({ type: 'npm', ...splitNpmName(fullName), version });
 }
 
-type LicenseField = import('zod').infer<typeof licenseFieldSchema>;
+type LicenseField = z.infer<typeof licenseFieldSchema>;
 
 /** License identifiers from `license` and the legacy `licenses` (strings, `{type}` objects or arrays of them). */
 export function readLicenses(...fields: (LicenseField | undefined)[]): string[] {
