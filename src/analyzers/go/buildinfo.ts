@@ -25,7 +25,7 @@ const SEARCH_LIMIT = 64 * 1024;
 const MAX_STRING = 16 * 1024 * 1024;
 const FLAG_BIG_ENDIAN = 1;
 const FLAG_INLINE_STRINGS = 2;
-const PE_DATA_FLAGS = 0x00000040 | 0x40000000 | 0x80000000; // initialized data, read, write
+const PE_DATA_FLAGS = (0x00000040 | 0x40000000 | 0x80000000) >>> 0; // initialized data, read, write
 const PE_ALIGN_32BYTES = 0x00600000;
 
 /** The build info of a Go executable, or undefined when the file is not one (or predates Go 1.13). */
