@@ -6,6 +6,7 @@ import type { Analyzer } from './analyzer.ts';
 import { apkAnalyzer } from './apk/index.ts';
 import { dotnetAnalyzer } from './dotnet/index.ts';
 import { dpkgAnalyzer } from './dpkg/index.ts';
+import { npmAnalyzer } from './npm/index.ts';
 import { osReleaseAnalyzer } from './os-release/index.ts';
 import { phpAnalyzer } from './php/index.ts';
 import { pythonAnalyzer } from './python/index.ts';
@@ -18,6 +19,7 @@ export const BUILTIN_ANALYZERS: readonly Analyzer[] = [
   dpkgAnalyzer,
   apkAnalyzer,
   rpmAnalyzer,
+  npmAnalyzer,
   pythonAnalyzer,
   rubyAnalyzer,
   phpAnalyzer,

@@ -133,7 +133,28 @@ function mergeInto(existing: Package, found: FoundPackage, analyzer: string, loc
     existing.licenses ??= [];
     if (!existing.licenses.includes(license)) existing.licenses.push(license);
   }
-  if (existing.dev && !found.dev) delete existing.dev;
+  for (const dependency of found.dependsOn ?? []) {
+    existing.dependsOn ??= [];
+    if (!existing.dependsOn.includes(dependency)) existing.dependsOn.push(dependency);
+  }
+  for (const hash of found.hashes ?? []) {
+    existing.hashes ??= [];
+    if (!existing.hashes.some((known) => known.algorithm === hash.algorithm)) existing.hashes.push(hash);
+  }
+  existing.dev = mergeDev(existing.dev, found.dev);
+  if (existing.dev === undefined) delete existing.dev;
+  existing.source ??= found.source;
+  if (existing.source === undefined) delete existing.source;
+}
+
+/**
+ * Dev flags combine so that a package some file says is needed at run time is not dev-only (false wins), a package
+ * only ever seen as dev is dev, and files with no opinion (undefined, e.g. an installed package.json) do not count.
+ */
+function mergeDev(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
+  if (a === false || b === false) return false;
+  if (a === true || b === true) return true;
+  return undefined;
 }
 
 function unknownOf(finding: Finding, reason: string, layer: LayerDescriptor | undefined): Unknown {
