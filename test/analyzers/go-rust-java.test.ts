@@ -1,6 +1,7 @@
 /**
  * The go, rust and java analyzers end to end.
  * - Java: the docker-save_java.tar fixture image, through the same pipeline as `lucent analyze`.
+ * - No phantom packages: the Debian 12 tools image (ensureDebianImages) gives no Go, Rust or Java packages.
  * - Go: a Debian-built binary (/usr/bin/docker-registry) compared with `go version -m` from Debian's golang-go, and
  *   small programs built here with `go build` (offline: dependencies come from a file:// module proxy written by the
  *   test) for linux/amd64, linux/386, windows/amd64 and darwin/arm64, plus a VCS-stamped build. Skipped, with a
@@ -26,6 +27,7 @@ import { type FoundPackage, packageKey } from '../../src/core/package.ts';
 import { noLayerCache } from '../../src/image/layer-cache.ts';
 import { openImage } from '../../src/image/sources/open-image.ts';
 import { analyzeImage } from '../../src/pipeline/analyze.ts';
+import { ensureDebianImages } from '../support/debian-images.ts';
 import { fixtureImage } from '../support/fixtures.ts';
 import { onPath } from '../support/run-program.ts';
 
@@ -87,6 +89,23 @@ describe('java: docker-save_java.tar', () => {
         reason: 'not a zip archive: no end of central directory record',
       },
     ]);
+  });
+});
+
+describe('no phantom packages', () => {
+  it('the Debian 12 tools image has no Go, Rust or Java packages, and no unknowns', async () => {
+    const { tools } = await ensureDebianImages();
+    const image = await openImage(tools.dockerArchive);
+    let executables = 0;
+    const { inventory } = await analyzeImage(image, {
+      cache: noLayerCache,
+      analyzers: [goAnalyzer, rustAnalyzer, javaAnalyzer],
+      onFileMatched: () => executables++,
+    });
+    await image.close();
+    expect(executables).toBeGreaterThan(20); // the executables were opened, and none is a Go or Rust program
+    expect(inventory.packages).toEqual([]);
+    expect(inventory.unknowns).toEqual([]);
   });
 });
 

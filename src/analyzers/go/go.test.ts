@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packageKey } from '../../core/package.ts';
 import { buildElf } from './__fixtures__/elf.ts';
+import { buildMachO, buildPe, PE_DATA } from './__fixtures__/pe-macho.ts';
 import { readGoBuildInfo } from './buildinfo.ts';
 import { readExecutable } from './executable.ts';
 import { goModPackages, parseGoMod } from './go-mod.ts';
@@ -168,6 +169,41 @@ describe('readGoBuildInfo', () => {
     expect(readGoBuildInfo(elf)).toEqual({ goVersion: 'go1.16.15', modinfo: MODINFO });
   });
 
+  it.each([
+    [
+      'a PE file (first writable data section)',
+      buildPe([
+        { name: '.text', addr: 0x1000, data: Buffer.alloc(64), flags: 0x60000020 },
+        { name: '.rdata', addr: 0x2000, data: inlineBuildInfo('go0.0.0', wrapped('decoy\n')), flags: 0x40000040 },
+        {
+          name: '.data',
+          addr: 0x3000,
+          data: Buffer.concat([Buffer.alloc(48), inlineBuildInfo('go1.21.0', wrapped(MODINFO))]),
+          flags: PE_DATA,
+        },
+      ]),
+    ],
+    [
+      'a Mach-O __go_buildinfo section',
+      buildMachO([
+        { name: '__data', addr: 0x100000000, data: Buffer.alloc(32) },
+        { name: '__go_buildinfo', addr: 0, data: inlineBuildInfo('go1.21.0', wrapped(MODINFO)) },
+      ]),
+    ],
+    [
+      'a Mach-O __DATA segment (no named section)',
+      buildMachO([
+        {
+          name: '__data',
+          addr: 0x100000000,
+          data: Buffer.concat([Buffer.alloc(16), inlineBuildInfo('go1.21.0', wrapped(MODINFO))]),
+        },
+      ]),
+    ],
+  ])('reads %s', (_name, bytes) => {
+    expect(readGoBuildInfo(bytes)).toEqual({ goVersion: 'go1.21.0', modinfo: MODINFO });
+  });
+
   it('gives an empty modinfo when the sentinels are missing (built outside module mode)', () => {
     const elf = buildElf([{ name: '.go.buildinfo', addr: 0, data: inlineBuildInfo('go1.20', Buffer.from('x')) }]);
     expect(readGoBuildInfo(elf)).toEqual({ goVersion: 'go1.20', modinfo: '' });
@@ -207,14 +243,26 @@ describe('readGoBuildInfo', () => {
     expect(readGoBuildInfo(bytes)).toBeUndefined();
   });
 
-  it('never throws on truncated or corrupted headers', () => {
-    const elf = pointerBuildInfo('go1.16', wrapped(MODINFO), 8, false);
-    for (let length = 0; length < elf.length; length += 7)
-      expect(() => readGoBuildInfo(elf.subarray(0, length))).not.toThrow();
-    for (let at = 0; at < 64; at++) {
-      const corrupted = Uint8Array.from(elf);
-      corrupted[at] = 0xff;
-      expect(() => readGoBuildInfo(corrupted)).not.toThrow();
+  it.each([
+    ['ELF', pointerBuildInfo('go1.16', wrapped(MODINFO), 8, false)],
+    [
+      'PE',
+      buildPe([{ name: '.data', addr: 0x3000, data: inlineBuildInfo('go1.21.0', wrapped(MODINFO)), flags: PE_DATA }]),
+    ],
+    [
+      'Mach-O',
+      buildMachO([{ name: '__go_buildinfo', addr: 0x1000, data: inlineBuildInfo('go1.21.0', wrapped(MODINFO)) }]),
+    ],
+  ])('never throws on a truncated or corrupted %s file', (_format, file) => {
+    for (let length = 0; length < file.length; length += 7) {
+      expect(() => readGoBuildInfo(file.subarray(0, length))).not.toThrow();
+    }
+    for (let at = 0; at < Math.min(file.length, 400); at++) {
+      for (const value of [0x00, 0x01, 0x7f, 0x80, 0xff]) {
+        const corrupted = Uint8Array.from(file);
+        corrupted[at] = value;
+        expect(() => readGoBuildInfo(corrupted)).not.toThrow();
+      }
     }
   });
 });

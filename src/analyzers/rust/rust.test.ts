@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildElf } from '../go/__fixtures__/elf.ts';
+import { buildPe } from '../go/__fixtures__/pe-macho.ts';
 import { findAuditData, parseAuditData } from './auditable.ts';
 import { rustAnalyzer } from './index.ts';
 import { parseCargoLock } from './parse.ts';
@@ -86,6 +87,11 @@ describe('cargo-auditable audit data', () => {
       { type: 'cargo', name: 'rand_core', version: '0.6.4' },
       { type: 'cargo', name: 'odd', version: '1.0.0' },
     ]);
+  });
+
+  it('reads the section from a PE file too', () => {
+    const pe = buildPe([{ name: '.dep-v0', addr: 0x1000, data: deflateSync(Buffer.from(JSON.stringify(AUDIT))) }]);
+    expect(parseAuditData(findAuditData(pe) as Uint8Array)).toHaveLength(4);
   });
 
   it('reports a root crate installed from a registry', () => {
