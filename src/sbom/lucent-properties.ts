@@ -36,7 +36,8 @@ export function packageProperties(pkg: Package, extraCpes: readonly string[] = [
   pkg.locations.forEach((location, index) => {
     out.push([`${LUCENT.location}${index}:path`, location.path]);
     if (location.layerDiffId) out.push([`${LUCENT.location}${index}:layerDiffId`, location.layerDiffId]);
-    if (location.layerIndex !== undefined) out.push([`${LUCENT.location}${index}:layerIndex`, `${location.layerIndex}`]);
+    if (location.layerIndex !== undefined)
+      out.push([`${LUCENT.location}${index}:layerIndex`, `${location.layerIndex}`]);
   });
   if (pkg.source) {
     out.push([LUCENT.sourceName, pkg.source.name], [LUCENT.sourceVersion, pkg.source.version]);

@@ -29,7 +29,11 @@ const component = z.looseObject({
   },
 });
 
-const tool = z.looseObject({ vendor: z.string().optional(), group: z.string().optional(), name: z.string().optional() });
+const tool = z.looseObject({
+  vendor: z.string().optional(),
+  group: z.string().optional(),
+  name: z.string().optional(),
+});
 
 /** A CycloneDX BOM as the decoders see it. */
 export const cycloneDxInputSchema = z.looseObject({
@@ -38,7 +42,12 @@ export const cycloneDxInputSchema = z.looseObject({
   metadata: z
     .looseObject({
       // 1.4: a list of tools; 1.5+: `{ components, services }` (the list form is deprecated but still allowed).
-      tools: z.union([z.array(tool), z.looseObject({ components: z.array(tool).optional(), services: z.array(tool).optional() })]).optional(),
+      tools: z
+        .union([
+          z.array(tool),
+          z.looseObject({ components: z.array(tool).optional(), services: z.array(tool).optional() }),
+        ])
+        .optional(),
       component: component.optional(),
     })
     .optional(),

@@ -6,7 +6,7 @@
  *   `aquasecurity:trivy:SrcName`, `SrcVersion`, `SrcRelease`, `SrcEpoch`.
  */
 import type { PackageLocation } from '../../core/package.ts';
-import { type NamedValue, locationsOf, readIndexed } from '../lucent-properties.ts';
+import { locationsOf, type NamedValue, readIndexed } from '../lucent-properties.ts';
 
 const SYFT_LOCATION = 'syft:location:';
 const TRIVY = 'aquasecurity:trivy:';
@@ -26,7 +26,10 @@ export function toolFacts(properties: readonly NamedValue[]): {
   const trivyPath = values.get(`${TRIVY}FilePath`);
   const trivyLayer = values.get(`${TRIVY}LayerDiffID`);
   if (locations.length === 0 && (trivyPath || trivyLayer)) {
-    locations.push({ path: trivyPath ? `/${trivyPath.replace(/^\/+/, '')}` : '', ...(trivyLayer ? { layerDiffId: trivyLayer } : {}) });
+    locations.push({
+      path: trivyPath ? `/${trivyPath.replace(/^\/+/, '')}` : '',
+      ...(trivyLayer ? { layerDiffId: trivyLayer } : {}),
+    });
   }
   const source = trivySource(values) ?? syftSource(values);
   return source ? { locations, source } : { locations };

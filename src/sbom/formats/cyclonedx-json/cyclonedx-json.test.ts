@@ -29,8 +29,14 @@ describe('CycloneDX JSON encoder', () => {
 
   it('writes one component per package with purl bom-refs, the OS and the image', () => {
     const bom = JSON.parse(encodeCycloneDxJson(sampleInput()));
-    expect(bom.metadata.component).toMatchObject({ type: 'container', name: 'example.org/app:1.0', version: `sha256:${'a'.repeat(64)}` });
-    expect(bom.components.map((component: { 'bom-ref': string; type: string }) => [component.type, component['bom-ref']])).toEqual([
+    expect(bom.metadata.component).toMatchObject({
+      type: 'container',
+      name: 'example.org/app:1.0',
+      version: `sha256:${'a'.repeat(64)}`,
+    });
+    expect(
+      bom.components.map((component: { 'bom-ref': string; type: string }) => [component.type, component['bom-ref']]),
+    ).toEqual([
       ['operating-system', 'os:alpine@3.19.1'],
       ['library', 'pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=alpine-3.19'],
       ['library', 'pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19'],
@@ -48,7 +54,9 @@ describe('CycloneDX JSON encoder', () => {
     const input = sampleInput();
     const first = input.result.inventory.packages[0];
     if (first) input.result.inventory.packages.push({ ...first, locations: [{ path: '/other' }] });
-    const refs = JSON.parse(encodeCycloneDxJson(input)).components.map((component: { 'bom-ref': string }) => component['bom-ref']);
+    const refs = JSON.parse(encodeCycloneDxJson(input)).components.map(
+      (component: { 'bom-ref': string }) => component['bom-ref'],
+    );
     expect(refs.filter((ref: string) => ref.startsWith('pkg:apk/alpine/busybox'))).toEqual([
       'pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=alpine-3.19',
       'pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=alpine-3.19|2',
@@ -93,15 +101,18 @@ describe('CycloneDX JSON decoder', () => {
       skipped: 2,
       some: ['pkg:npm/%40types/node@20.12.7', 'pkg:npm/express@4.19.2'],
     },
-  ])('decodes $file: $packages packages, $skipped skipped', async ({ file, tool, specVersion, packages, skipped, some }) => {
-    const decoded = decodeCycloneDxJson(await read(file));
-    expect(decoded.tool).toBe(tool);
-    expect(decoded.specVersion).toBe(specVersion);
-    expect(decoded.packages).toHaveLength(packages);
-    expect(decoded.skipped).toHaveLength(skipped);
-    expect(decoded.packages.map((pkg) => pkg.purl)).toEqual(expect.arrayContaining(some));
-    expect(new Set(decoded.packages.flatMap((pkg) => pkg.foundBy))).toEqual(new Set([tool]));
-  });
+  ])(
+    'decodes $file: $packages packages, $skipped skipped',
+    async ({ file, tool, specVersion, packages, skipped, some }) => {
+      const decoded = decodeCycloneDxJson(await read(file));
+      expect(decoded.tool).toBe(tool);
+      expect(decoded.specVersion).toBe(specVersion);
+      expect(decoded.packages).toHaveLength(packages);
+      expect(decoded.skipped).toHaveLength(skipped);
+      expect(decoded.packages.map((pkg) => pkg.purl)).toEqual(expect.arrayContaining(some));
+      expect(new Set(decoded.packages.flatMap((pkg) => pkg.foundBy))).toEqual(new Set([tool]));
+    },
+  );
 
   it('reads Trivy layers, source packages, licenses and hashes', async () => {
     const decoded = decodeCycloneDxJson(await read('trivy-alpine311.cdx.json'));
@@ -131,7 +142,9 @@ describe('CycloneDX JSON decoder', () => {
       { path: '/app/package-lock.json', layerDiffId: `sha256:${'2'.repeat(64)}` },
       { path: '/app/node_modules/express/package.json', layerDiffId: `sha256:${'2'.repeat(64)}` },
     ]);
-    expect(decoded.packages.find((pkg) => pkg.name === 'musl')?.cpes).toEqual(['cpe:2.3:a:musl-libc:musl:1.2.4-r2:*:*:*:*:*:*:*']);
+    expect(decoded.packages.find((pkg) => pkg.name === 'musl')?.cpes).toEqual([
+      'cpe:2.3:a:musl-libc:musl:1.2.4-r2:*:*:*:*:*:*:*',
+    ]);
     expect(decoded.skipped.map((entry) => entry.reason)).toEqual(['operating-system component', 'no purl']);
   });
 
@@ -144,10 +157,34 @@ describe('CycloneDX JSON decoder', () => {
     const decoded = decodeCycloneDxJson(encodeCycloneDxJson(sampleInput()));
     const expected = sampleResult().inventory.packages;
     expect(decoded.tool).toBe('lucent');
-    expect(decoded.packages.map(({ purl, foundBy, locations, licenses, hashes, source, dev }) => ({ purl, foundBy, locations, licenses, hashes, source, dev }))).toEqual(
-      expected.map(({ purl, foundBy, locations, licenses, hashes, source, dev }) => ({ purl, foundBy, locations, licenses, hashes, source, dev })),
+    expect(
+      decoded.packages.map(({ purl, foundBy, locations, licenses, hashes, source, dev }) => ({
+        purl,
+        foundBy,
+        locations,
+        licenses,
+        hashes,
+        source,
+        dev,
+      })),
+    ).toEqual(
+      expected.map(({ purl, foundBy, locations, licenses, hashes, source, dev }) => ({
+        purl,
+        foundBy,
+        locations,
+        licenses,
+        hashes,
+        source,
+        dev,
+      })),
     );
-    expect(decoded.packages.map((pkg) => pkg.dependsOn ?? [])).toEqual([['apk:alpine/musl@1.2.4-r2'], [], [], ['npm:left-pad@1.3.0'], []]);
+    expect(decoded.packages.map((pkg) => pkg.dependsOn ?? [])).toEqual([
+      ['apk:alpine/musl@1.2.4-r2'],
+      [],
+      [],
+      ['npm:left-pad@1.3.0'],
+      [],
+    ]);
   });
 
   it.each([

@@ -12,6 +12,7 @@ export function decodeCycloneDxJson(text: string, options: DecodeOptions = {}): 
     throw new SbomFormatError(`not JSON: ${(error as Error).message}`);
   }
   const parsed = cycloneDxInputSchema.safeParse(json);
-  if (!parsed.success) throw new SbomFormatError(`not a CycloneDX 1.4–1.7 BOM: ${parsed.error.issues[0]?.message}`, parsed.error.issues);
+  if (!parsed.success)
+    throw new SbomFormatError(`not a CycloneDX 1.4–1.7 BOM: ${parsed.error.issues[0]?.message}`, parsed.error.issues);
   return readCycloneDx(parsed.data, 'cyclonedx-json', options);
 }

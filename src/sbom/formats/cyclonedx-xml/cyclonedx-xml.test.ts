@@ -65,8 +65,26 @@ describe('CycloneDX XML decoder', () => {
     const decoded = decodeCycloneDxXml(encodeCycloneDxXml(sampleInput()));
     const expected = sampleResult().inventory.packages;
     expect(decoded.tool).toBe('lucent');
-    expect(decoded.packages.map(({ purl, foundBy, locations, licenses, hashes, source, dev }) => ({ purl, foundBy, locations, licenses, hashes, source, dev }))).toEqual(
-      expected.map(({ purl, foundBy, locations, licenses, hashes, source, dev }) => ({ purl, foundBy, locations, licenses, hashes, source, dev })),
+    expect(
+      decoded.packages.map(({ purl, foundBy, locations, licenses, hashes, source, dev }) => ({
+        purl,
+        foundBy,
+        locations,
+        licenses,
+        hashes,
+        source,
+        dev,
+      })),
+    ).toEqual(
+      expected.map(({ purl, foundBy, locations, licenses, hashes, source, dev }) => ({
+        purl,
+        foundBy,
+        locations,
+        licenses,
+        hashes,
+        source,
+        dev,
+      })),
     );
   });
 

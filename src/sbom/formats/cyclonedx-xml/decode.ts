@@ -30,7 +30,8 @@ export function decodeCycloneDxXml(text: string, options: DecodeOptions = {}): D
   }
   const bom = node(document.bom);
   const namespace = /^http:\/\/cyclonedx\.org\/schema\/bom\/(\d+\.\d+)$/.exec(attr(bom, 'xmlns') ?? '');
-  if (!bom || !namespace) throw new SbomFormatError('not a CycloneDX XML BOM (no bom element in a CycloneDX namespace)');
+  if (!bom || !namespace)
+    throw new SbomFormatError('not a CycloneDX XML BOM (no bom element in a CycloneDX namespace)');
   const metadata = node(bom.metadata);
   const tools = node(metadata?.tools);
   const json = {
@@ -47,14 +48,20 @@ export function decodeCycloneDxXml(text: string, options: DecodeOptions = {}): D
     })),
   };
   const parsed = cycloneDxInputSchema.safeParse(json);
-  if (!parsed.success) throw new SbomFormatError(`not a CycloneDX 1.4–1.7 BOM: ${parsed.error.issues[0]?.message}`, parsed.error.issues);
+  if (!parsed.success)
+    throw new SbomFormatError(`not a CycloneDX 1.4–1.7 BOM: ${parsed.error.issues[0]?.message}`, parsed.error.issues);
   return readCycloneDx(parsed.data, 'cyclonedx-xml', options);
 }
 
 function toolsOf(tools: XmlNode) {
   const legacy = list(tools.tool);
   if (legacy.length > 0) return legacy.map((tool) => ({ vendor: textOf(tool.vendor), name: textOf(tool.name) }));
-  return { components: list(node(tools.components)?.component).map((tool) => ({ name: textOf(tool.name), group: textOf(tool.group) })) };
+  return {
+    components: list(node(tools.components)?.component).map((tool) => ({
+      name: textOf(tool.name),
+      group: textOf(tool.group),
+    })),
+  };
 }
 
 function componentOf(component: XmlNode): Record<string, unknown> {
@@ -69,11 +76,16 @@ function componentOf(component: XmlNode): Record<string, unknown> {
     cpe: textOf(component.cpe),
     licenses: licenses
       ? [
-          ...list(licenses.license).map((license) => ({ license: { id: textOf(license.id), name: textOf(license.name) } })),
+          ...list(licenses.license).map((license) => ({
+            license: { id: textOf(license.id), name: textOf(license.name) },
+          })),
           ...list(licenses.expression).map((expression) => ({ expression: textOf(expression) })),
         ]
       : undefined,
-    hashes: list(node(component.hashes)?.hash).map((hash) => ({ alg: attr(hash, 'alg') ?? '', content: textOf(hash) ?? '' })),
+    hashes: list(node(component.hashes)?.hash).map((hash) => ({
+      alg: attr(hash, 'alg') ?? '',
+      content: textOf(hash) ?? '',
+    })),
     properties: list(node(component.properties)?.property).map((property) => ({
       name: attr(property, 'name') ?? '',
       value: textOf(property) ?? '',

@@ -10,7 +10,12 @@ import { type DecodedSbom, type DecodeOptions, SbomFormatError } from '../../dec
 import { type NamedValue, readLucentFacts } from '../../lucent-properties.ts';
 import { type SpdxInput, spdxInputSchema } from './schema.ts';
 
-const CHECKSUMS: Record<string, PackageHash['algorithm']> = { MD5: 'MD5', SHA1: 'SHA-1', SHA256: 'SHA-256', SHA512: 'SHA-512' };
+const CHECKSUMS: Record<string, PackageHash['algorithm']> = {
+  MD5: 'MD5',
+  SHA1: 'SHA-1',
+  SHA256: 'SHA-256',
+  SHA512: 'SHA-512',
+};
 const NO_LICENSE = new Set(['NOASSERTION', 'NONE', '']);
 
 /** Decodes an SPDX 2.2/2.3 JSON document into packages. */
@@ -22,7 +27,11 @@ export function decodeSpdxJson(text: string, options: DecodeOptions = {}): Decod
     throw new SbomFormatError(`not JSON: ${(error as Error).message}`);
   }
   const parsed = spdxInputSchema.safeParse(json);
-  if (!parsed.success) throw new SbomFormatError(`not an SPDX 2.2/2.3 JSON document: ${parsed.error.issues[0]?.message}`, parsed.error.issues);
+  if (!parsed.success)
+    throw new SbomFormatError(
+      `not an SPDX 2.2/2.3 JSON document: ${parsed.error.issues[0]?.message}`,
+      parsed.error.issues,
+    );
   const document = parsed.data;
   const tool = toolOf(document) ?? 'unknown';
   const extracted = extractedTexts(json);
@@ -47,7 +56,9 @@ export function decodeSpdxJson(text: string, options: DecodeOptions = {}): Decod
       }),
       source: lucent.source,
       dev: lucent.dev,
-      cpes: (spdx.externalRefs ?? []).filter((ref) => ref.referenceType.startsWith('cpe')).map((ref) => ref.referenceLocator),
+      cpes: (spdx.externalRefs ?? [])
+        .filter((ref) => ref.referenceType.startsWith('cpe'))
+        .map((ref) => ref.referenceLocator),
     });
     if ('skipped' in decoded) {
       skipped.push({ ref: spdx.SPDXID, reason: decoded.skipped });
@@ -70,7 +81,12 @@ export function decodeSpdxJson(text: string, options: DecodeOptions = {}): Decod
 function toolOf(document: SpdxInput): string | undefined {
   const creator = document.creationInfo?.creators.find((entry) => entry.startsWith('Tool:'));
   if (!creator) return undefined;
-  return toolLabel(creator.slice('Tool:'.length).trim().replace(/-v?\d[\w.+-]*$/, ''));
+  return toolLabel(
+    creator
+      .slice('Tool:'.length)
+      .trim()
+      .replace(/-v?\d[\w.+-]*$/, ''),
+  );
 }
 
 /** `LicenseRef-` id → extracted text, from `hasExtractedLicensingInfos` (read leniently: optional data). */

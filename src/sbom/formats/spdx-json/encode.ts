@@ -33,7 +33,12 @@ export function buildSpdxDocument(input: EncodeInput): SpdxDocument {
   const created = spdxDate(input.timestamp ?? new Date());
   const annotator = `Tool: ${tool.name}-${tool.version}`;
   const annotate = (values: readonly NamedValue[]) =>
-    values.map(([name, value]) => ({ annotationDate: created, annotationType: 'OTHER' as const, annotator, comment: `${name}=${value}` }));
+    values.map(([name, value]) => ({
+      annotationDate: created,
+      annotationType: 'OTHER' as const,
+      annotator,
+      comment: `${name}=${value}`,
+    }));
   const subject = subjectOf(result);
   const licenses = new ExtractedLicenses();
   const root = subjectPackage(subject, annotate(subject.properties));
@@ -45,7 +50,11 @@ export function buildSpdxDocument(input: EncodeInput): SpdxDocument {
   if (os) {
     const osPackage = operatingSystemPackage(os, annotate(osProperties(os)));
     packages.push(osPackage);
-    relationships.push({ spdxElementId: root.SPDXID, relatedSpdxElement: osPackage.SPDXID, relationshipType: 'CONTAINS' });
+    relationships.push({
+      spdxElementId: root.SPDXID,
+      relatedSpdxElement: osPackage.SPDXID,
+      relationshipType: 'CONTAINS',
+    });
   }
   const ids = new Map<string, string>();
   const used = new Set<string>(packages.map((pkg) => pkg.SPDXID));
@@ -61,7 +70,8 @@ export function buildSpdxDocument(input: EncodeInput): SpdxDocument {
     const from = ids.get(packageKey(pkg));
     for (const key of pkg.dependsOn ?? []) {
       const to = ids.get(key);
-      if (from && to && from !== to) relationships.push({ spdxElementId: from, relatedSpdxElement: to, relationshipType: 'DEPENDS_ON' });
+      if (from && to && from !== to)
+        relationships.push({ spdxElementId: from, relatedSpdxElement: to, relationshipType: 'DEPENDS_ON' });
     }
   }
   const uuid = (input.serialNumber ?? `urn:uuid:${randomUUID()}`).replace(/^urn:uuid:/, '');
@@ -117,9 +127,16 @@ function operatingSystemPackage(os: OsInfo, annotations: SpdxPackage['annotation
 function spdxPackageOf(pkg: Package, id: string): SpdxPackage {
   const externalRefs: NonNullable<SpdxPackage['externalRefs']> = [
     { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl },
-    ...(pkg.cpes ?? []).map((cpe) => ({ referenceCategory: 'SECURITY' as const, referenceType: cpeType(cpe), referenceLocator: cpe })),
+    ...(pkg.cpes ?? []).map((cpe) => ({
+      referenceCategory: 'SECURITY' as const,
+      referenceType: cpeType(cpe),
+      referenceLocator: cpe,
+    })),
   ];
-  const checksums = (pkg.hashes ?? []).map((hash) => ({ algorithm: CHECKSUMS[hash.algorithm], checksumValue: hash.value.toLowerCase() }));
+  const checksums = (pkg.hashes ?? []).map((hash) => ({
+    algorithm: CHECKSUMS[hash.algorithm],
+    checksumValue: hash.value.toLowerCase(),
+  }));
   return {
     SPDXID: id,
     name: pkg.namespace && !['deb', 'apk', 'rpm'].includes(pkg.type) ? `${pkg.namespace}/${pkg.name}` : pkg.name,

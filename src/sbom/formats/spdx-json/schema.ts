@@ -145,7 +145,9 @@ export const spdxInputSchema = z.looseObject({
         sourceInfo: z.string().optional(),
         checksums: z.array(z.looseObject({ algorithm: z.string(), checksumValue: z.string() })).optional(),
         externalRefs: z
-          .array(z.looseObject({ referenceCategory: z.string(), referenceType: z.string(), referenceLocator: z.string() }))
+          .array(
+            z.looseObject({ referenceCategory: z.string(), referenceType: z.string(), referenceLocator: z.string() }),
+          )
           .optional(),
         annotations: z.array(z.looseObject({ annotator: z.string().optional(), comment: z.string() })).optional(),
       }),

@@ -7,6 +7,8 @@ import { decodeSpdxJson, splitConjunction } from './decode.ts';
 import { encodeSpdxJson } from './encode.ts';
 import { spdxDocumentSchema } from './schema.ts';
 
+type Doc = { packages: Record<string, unknown>[] };
+const packageAt = (doc: Doc, index: number): Record<string, unknown> => doc.packages[index] ?? {};
 const fixture = (name: string) => new URL(`./__fixtures__/${name}`, import.meta.url);
 
 describe('SPDX JSON encoder', () => {
@@ -20,10 +22,30 @@ describe('SPDX JSON encoder', () => {
   });
 
   it.each([
-    ['an unknown package field', (doc: Record<string, any>) => { doc.packages[2].foundBy = 'apk'; }],
-    ['a bad SPDX id', (doc: Record<string, any>) => { doc.packages[2].SPDXID = 'SPDXRef-a b'; }],
-    ['an OPERATING-SYSTEM purpose (the enum says OPERATING_SYSTEM)', (doc: Record<string, any>) => { doc.packages[1].primaryPackagePurpose = 'OPERATING-SYSTEM'; }],
-    ['no downloadLocation', (doc: Record<string, any>) => { delete doc.packages[2].downloadLocation; }],
+    [
+      'an unknown package field',
+      (doc: Doc) => {
+        packageAt(doc, 2).foundBy = 'apk';
+      },
+    ],
+    [
+      'a bad SPDX id',
+      (doc: Doc) => {
+        packageAt(doc, 2).SPDXID = 'SPDXRef-a b';
+      },
+    ],
+    [
+      'an OPERATING-SYSTEM purpose (the enum says OPERATING_SYSTEM)',
+      (doc: Doc) => {
+        packageAt(doc, 1).primaryPackagePurpose = 'OPERATING-SYSTEM';
+      },
+    ],
+    [
+      'no downloadLocation',
+      (doc: Doc) => {
+        delete packageAt(doc, 2).downloadLocation;
+      },
+    ],
   ])('the schema rejects %s', (_name, mutate) => {
     const doc = JSON.parse(encodeSpdxJson(sampleInput()));
     mutate(doc);
@@ -32,9 +54,12 @@ describe('SPDX JSON encoder', () => {
 
   it('describes the image, contains the OS and packages, and records dependencies', () => {
     const doc = JSON.parse(encodeSpdxJson(sampleInput()));
-    const name = new Map<string, string>(doc.packages.map((pkg: { SPDXID: string; name: string }) => [pkg.SPDXID, pkg.name]));
-    const edges = doc.relationships.map((rel: { spdxElementId: string; relationshipType: string; relatedSpdxElement: string }) =>
-      `${name.get(rel.spdxElementId) ?? rel.spdxElementId} ${rel.relationshipType} ${name.get(rel.relatedSpdxElement)}`,
+    const name = new Map<string, string>(
+      doc.packages.map((pkg: { SPDXID: string; name: string }) => [pkg.SPDXID, pkg.name]),
+    );
+    const edges = doc.relationships.map(
+      (rel: { spdxElementId: string; relationshipType: string; relatedSpdxElement: string }) =>
+        `${name.get(rel.spdxElementId) ?? rel.spdxElementId} ${rel.relationshipType} ${name.get(rel.relatedSpdxElement)}`,
     );
     expect(edges).toEqual([
       'SPDXRef-DOCUMENT DESCRIBES example.org/app:1.0',
@@ -50,7 +75,13 @@ describe('SPDX JSON encoder', () => {
     const lib = doc.packages.find((pkg: { name: string }) => pkg.name === 'org.example/lib');
     expect(lib.licenseDeclared).toBe('Apache-2.0 AND LicenseRef-Custom-License-1.0');
     expect(lib.licenseConcluded).toBe('NOASSERTION');
-    expect(lib.externalRefs).toEqual([{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:maven/org.example/lib@2.0.0' }]);
+    expect(lib.externalRefs).toEqual([
+      {
+        referenceCategory: 'PACKAGE-MANAGER',
+        referenceType: 'purl',
+        referenceLocator: 'pkg:maven/org.example/lib@2.0.0',
+      },
+    ]);
     expect(doc.hasExtractedLicensingInfos).toEqual([
       { licenseId: 'LicenseRef-Custom-License-1.0', extractedText: 'Custom License 1.0', name: 'Custom License 1.0' },
     ]);
@@ -63,11 +94,36 @@ describe('SPDX JSON decoder', () => {
     const expected = sampleResult().inventory.packages;
     expect(decoded).toMatchObject({ format: 'spdx-json', specVersion: 'SPDX-2.3', tool: 'lucent' });
     expect(decoded.packages.map((pkg) => pkg.purl)).toEqual(expected.map((pkg) => pkg.purl));
-    expect(decoded.packages.map(({ foundBy, locations, licenses, hashes, source, dev }) => ({ foundBy, locations, licenses, hashes, source, dev }))).toEqual(
-      expected.map(({ foundBy, locations, licenses, hashes, source, dev }) => ({ foundBy, locations, licenses, hashes, source, dev })),
+    expect(
+      decoded.packages.map(({ foundBy, locations, licenses, hashes, source, dev }) => ({
+        foundBy,
+        locations,
+        licenses,
+        hashes,
+        source,
+        dev,
+      })),
+    ).toEqual(
+      expected.map(({ foundBy, locations, licenses, hashes, source, dev }) => ({
+        foundBy,
+        locations,
+        licenses,
+        hashes,
+        source,
+        dev,
+      })),
     );
-    expect(decoded.packages.map((pkg) => pkg.dependsOn ?? [])).toEqual([['apk:alpine/musl@1.2.4-r2'], [], [], ['npm:left-pad@1.3.0'], []]);
-    expect(decoded.skipped.map((entry) => entry.ref)).toEqual(['SPDXRef-Image-example.org-app-1.0', 'SPDXRef-OperatingSystem-alpine']);
+    expect(decoded.packages.map((pkg) => pkg.dependsOn ?? [])).toEqual([
+      ['apk:alpine/musl@1.2.4-r2'],
+      [],
+      [],
+      ['npm:left-pad@1.3.0'],
+      [],
+    ]);
+    expect(decoded.skipped.map((entry) => entry.ref)).toEqual([
+      'SPDXRef-Image-example.org-app-1.0',
+      'SPDXRef-OperatingSystem-alpine',
+    ]);
   });
 
   it('decodes a Syft-style SPDX 2.2 document', async () => {
