@@ -110,6 +110,7 @@ describe('parseModinfo', () => {
       'mod\tx.io/app\t(devel)\t\nbuild\tvcs.revision=01234567\nbuild\tvcs.time=2024-02-03T04:05:06Z\nbuild\tvcs.modified=true\n',
       [],
     ],
+    ['a dependency without a version', 'dep\texample.com/x\t(devel)\t\ndep\texample.com/y\t\t\n', []],
     ['a GOPATH build (no modules)', 'path\tgithub.com/docker/distribution/cmd/registry\nbuild\tGOOS=linux\n', []],
   ])('main module of %s', (_name, text, expected) => {
     expect(keys(buildInfoPackages('devel go1.23-abc', parseModinfo(text)))).toEqual(expected);

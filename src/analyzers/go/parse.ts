@@ -65,7 +65,7 @@ export function buildInfoPackages(goVersion: string, info: GoBuildInfo): FoundPa
 /** A module after its replacement; undefined for a replacement by a local directory (it has no version). */
 export function resolveModule(module: GoModule): { path: string; version: string } | undefined {
   const effective = module.replace ?? module;
-  if (!effective.version || isLocalPath(effective.path)) return undefined;
+  if (!effective.version || effective.version === '(devel)' || isLocalPath(effective.path)) return undefined;
   return { path: effective.path, version: effective.version };
 }
 

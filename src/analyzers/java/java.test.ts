@@ -106,6 +106,20 @@ describe('identifyArchive', () => {
       { 'Bundle-SymbolicName': 'org.foo.bar', 'Bundle-Version': '1.2.0' },
       { keys: ['maven:org.foo/bar@1.2.0'], main: 0 },
     ],
+    [
+      'an unversioned file name with a one-word title',
+      'lib/foo.jar',
+      [],
+      { 'Implementation-Title': 'foo-core', 'Implementation-Version': '3.1' },
+      { keys: ['maven:foo-core@3.1'], main: 0 },
+    ],
+    [
+      'an unversioned file name with a sentence for a title',
+      'lib/activation.jar',
+      [],
+      parseManifest(ACTIVATION_MANIFEST),
+      { keys: ['maven:javax.activation/activation@1.1.1'], main: 0 },
+    ],
     ['an unversioned jar with no manifest', 'some-jar.jar', [], undefined, { keys: [] }],
   ])('%s', (_name, fileName, poms, manifest, expected) => {
     const identity = identifyArchive(fileName, poms, manifest);

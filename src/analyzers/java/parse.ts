@@ -2,8 +2,8 @@
  * What identifies a Java archive: its `META-INF/maven/<group>/<artifact>/pom.properties` files (one per Maven module
  * built into it: shaded jars hold several, each a package), else its MANIFEST.MF and file name.
  *
- * The fallback is a heuristic, as in Syft: the artifact name comes from the file name (`name-1.2.3.jar`), else
- * Bundle-SymbolicName, else Implementation-Title; the version from Implementation-Version, else Bundle-Version, else
+ * The fallback is a heuristic, as in Syft: the artifact name comes from a versioned file name (`name-1.2.3.jar`), else
+ * Bundle-SymbolicName, else a one-word Implementation-Title, else the file name; the version from Implementation-Version, else Bundle-Version, else
  * the file name; the group from Extension-Name, or a Bundle-SymbolicName of the form `<group>.<artifact>`, or
  * Implementation-Vendor-Id, when it looks like a reverse domain name. With no group, the package has no namespace.
  * Manifest format: https://docs.oracle.com/en/java/javase/21/docs/specs/jar/jar.html#jar-manifest
@@ -89,7 +89,10 @@ export function identifyArchive(
   }
   const main = manifest ?? {};
   const symbolicName = main['Bundle-SymbolicName']?.split(';')[0]?.trim();
-  const name = fromName.version ? fromName.name : (symbolicName ?? main['Implementation-Title'] ?? fromName.name);
+  // A title is a name only when it is one word ("Sun Java System Application Server" is not an artifact name).
+  const title = main['Implementation-Title']?.trim();
+  const oneWordTitle = title && !/\s/.test(title) ? title : undefined;
+  const name = fromName.version ? fromName.name : (symbolicName ?? oneWordTitle ?? fromName.name);
   const version = main['Implementation-Version'] ?? main['Bundle-Version'] ?? fromName.version;
   if (!name || !version) {
     return { packages: [], problems: ['no pom.properties, and neither MANIFEST.MF nor the file name gives a version'] };
