@@ -3,7 +3,13 @@ import type { Analyzer, AnalyzerResult } from '../analyzer.ts';
 import { JAVA_ARCHIVE, readJavaArchive } from './archive.ts';
 import { parsePomXml } from './pom-xml.ts';
 
-const isPomXml = (path: string) => path === 'pom.xml' || path.endsWith('/pom.xml');
+/**
+ * pom.xml files of projects. Those under META-INF/maven/ were packaged with an artifact (an exploded archive): they
+ * declare that artifact's own dependencies, which need not be installed, so they are not read.
+ */
+function isPomXml(path: string): boolean {
+  return (path === 'pom.xml' || path.endsWith('/pom.xml')) && !/(^|\/)META-INF\/maven\//.test(path);
+}
 
 /** The Java analyzer. */
 export const javaAnalyzer = {

@@ -251,6 +251,7 @@ describe('javaAnalyzer', () => {
     ['var/jenkins/plugins/git.jpi', true],
     ['src/app/pom.xml', true],
     ['src/app/pom.xml.bak', false],
+    ['srv/app/WEB-INF/classes/META-INF/maven/org.x/app/pom.xml', false],
     ['usr/share/java/a.jar.sig', false],
   ])('required(%s) is %s', (path, expected) => {
     expect(javaAnalyzer.required(path, { size: 10, mode: 0o644 })).toBe(expected);
