@@ -212,6 +212,8 @@ describe.skipIf(!hasGo)('go: programs built here', () => {
       GOFLAGS: '-mod=mod -modcacherw',
       GOMODCACHE: join(work, 'modcache'),
       GOPATH: join(work, 'gopath'),
+      // Shared between runs so cross-compiled standard libraries are built once; never under the temp work dir.
+      GOCACHE: process.env.GOCACHE ?? join(tmpdir(), 'lucent-test-go-build-cache'),
       GOWORK: 'off',
       GOTOOLCHAIN: 'local',
       CGO_ENABLED: '0',
