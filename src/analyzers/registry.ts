@@ -6,12 +6,15 @@ import type { Analyzer } from './analyzer.ts';
 import { apkAnalyzer } from './apk/index.ts';
 import { dotnetAnalyzer } from './dotnet/index.ts';
 import { dpkgAnalyzer } from './dpkg/index.ts';
+import { goAnalyzer } from './go/index.ts';
+import { javaAnalyzer } from './java/index.ts';
 import { npmAnalyzer } from './npm/index.ts';
 import { osReleaseAnalyzer } from './os-release/index.ts';
 import { phpAnalyzer } from './php/index.ts';
 import { pythonAnalyzer } from './python/index.ts';
 import { rpmAnalyzer } from './rpm/index.ts';
 import { rubyAnalyzer } from './ruby/index.ts';
+import { rustAnalyzer } from './rust/index.ts';
 
 /** The built-in analyzers, in the order their results are listed. */
 export const BUILTIN_ANALYZERS: readonly Analyzer[] = [
@@ -24,6 +27,9 @@ export const BUILTIN_ANALYZERS: readonly Analyzer[] = [
   rubyAnalyzer,
   phpAnalyzer,
   dotnetAnalyzer,
+  goAnalyzer,
+  rustAnalyzer,
+  javaAnalyzer,
 ];
 
 /** Looks analyzers up by name (for `--analyzers` selection and cache keys). */
