@@ -1,6 +1,7 @@
 /** The `lucent` command line: builds the program, runs it, and turns errors into messages and exit codes. */
 import { Command, CommanderError } from 'commander';
 import { describeError, EXIT_ERROR, isLucentError } from '../core/errors.ts';
+import { analyzeCommand } from './commands/analyze.ts';
 import { cacheCommand } from './commands/cache.ts';
 import { filesCommand } from './commands/files.ts';
 import { inspectCommand } from './commands/inspect.ts';
@@ -34,7 +35,7 @@ export function buildProgram(): Command {
     .addHelpText('after', SOURCES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [inspectCommand(), filesCommand(), cacheCommand()]) {
+  for (const command of [analyzeCommand(), inspectCommand(), filesCommand(), cacheCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
   return program;

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'E_REGISTRY_RESPONSE'
   | 'E_CREDENTIAL_HELPER'
   | 'E_CACHE'
+  | 'E_ANALYZERS_FAILED'
   | 'E_INTERNAL';
 
 /** Process exit codes (DESIGN §7): 0 ok, 1 error, 2 policy failed. */

@@ -86,7 +86,8 @@ export interface HistoryEntry {
 
 /** A resolved image, ready for the walker. */
 export interface Image {
-  source: { kind: SourceKind; reference: string };
+  /** How the user named the image; `target` is the path or reference without its `kind:` prefix. */
+  source: { kind: SourceKind; reference: string; target?: string };
   /** A human name: the tag, repository reference or path. */
   name: string;
   /** The image manifest (absent for directories, files and legacy docker-save archives). */

@@ -3,10 +3,15 @@
  * inventory. The CLI, the server and the runtime scanner all call this.
  */
 import type { Analyzer } from '../analyzers/analyzer.ts';
+import { LucentError } from '../core/errors.ts';
+import type { Package } from '../core/package.ts';
 import type { Image } from '../image/image.ts';
 import type { LayerCache } from '../image/layer-cache.ts';
 import { SquashedFs } from '../image/walker/squashed-fs.ts';
 import { buildInventory, type Inventory } from '../inventory/build-inventory.ts';
+import type { AnalyzerPlugin, PluginContext } from '../plugins/analyzers/plugin.ts';
+import { runAnalyzerPlugin } from '../plugins/analyzers/run-plugin.ts';
+import { mergePackages } from '../sbom/merge.ts';
 import { type AnalyzedLayer, analyzeLayers } from './analyze-layers.ts';
 import type { LayerProgress } from './read-layers.ts';
 
@@ -33,6 +38,50 @@ export async function analyzeImage(image: Image, options: AnalyzeOptions): Promi
   const inventory = buildInventory(fs, layers);
   const warnings = [...image.warnings, ...layers.flatMap((layer) => layer.warnings)];
   return { image, inventory, warnings };
+}
+
+/** Analysis with plug-ins and earlier SBOMs merged in. */
+export interface AnalyzeSourceOptions extends AnalyzeOptions {
+  /** Whether the built-in analyzers run (`--analyzers` may name only plug-ins). */
+  builtin: boolean;
+  plugins: readonly AnalyzerPlugin[];
+  pluginContext: PluginContext;
+  /** Packages from SBOMs of earlier stages (`--merge-sbom`). */
+  mergeWith?: readonly (readonly Package[])[];
+}
+
+/**
+ * Runs the built-in analyzers and the plug-ins in parallel, then merges every package list by purl (built-in first,
+ * so its purls and locations lead). A failing plug-in is a warning; when every chosen analyzer failed, it is an error.
+ */
+export async function analyzeSource(image: Image, options: AnalyzeSourceOptions): Promise<AnalysisResult> {
+  const source = { kind: image.source.kind, target: image.source.target ?? image.source.reference };
+  const [builtin, ...outcomes] = await Promise.all([
+    options.builtin ? analyzeImage(image, options) : undefined,
+    ...options.plugins.map((plugin) => runAnalyzerPlugin(plugin, source, options.pluginContext)),
+  ]);
+  const failures = outcomes.flatMap((outcome) => ('failure' in outcome ? [outcome.failure] : []));
+  if (!builtin && failures.length === outcomes.length) {
+    throw new LucentError('E_ANALYZERS_FAILED', `every analyzer failed: ${failures.join('; ')}`, {
+      hint: 'install the plug-in tools, or include the built-in analyzers (--analyzers builtin)',
+    });
+  }
+  const base = builtin ?? {
+    image,
+    inventory: { packages: [], unknowns: [], layers: image.layers },
+    warnings: [...image.warnings],
+  };
+  const lists = [
+    base.inventory.packages,
+    ...outcomes.flatMap((outcome) => ('packages' in outcome ? [outcome.packages] : [])),
+    ...(options.mergeWith ?? []),
+  ];
+  const packages = lists.length > 1 ? mergePackages(lists) : base.inventory.packages;
+  return {
+    image,
+    inventory: { ...base.inventory, packages },
+    warnings: [...base.warnings, ...failures.map((failure) => `analyzer plug-in skipped: ${failure}`)],
+  };
 }
 
 /** The squashed filesystem of analyzed layers. */

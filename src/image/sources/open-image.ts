@@ -23,6 +23,12 @@ export interface OpenImageOptions {
 /** Opens any source string as an image. */
 export async function openImage(text: string, options: OpenImageOptions = {}): Promise<Image> {
   const spec = await detectSource(parseSource(text, options.inputType));
+  const image = await openDetected(text, spec, options);
+  image.source = { ...image.source, kind: spec.kind, target: spec.target };
+  return image;
+}
+
+async function openDetected(text: string, spec: DetectedSource, options: OpenImageOptions): Promise<Image> {
   const source = { kind: spec.kind as SourceKind, reference: text };
   const platform = options.platform ? { platform: options.platform } : {};
   switch (spec.kind) {
