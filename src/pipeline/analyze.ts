@@ -10,7 +10,6 @@ import type { LayerCache } from '../image/layer-cache.ts';
 import { SquashedFs } from '../image/walker/squashed-fs.ts';
 import { buildInventory, type Inventory } from '../inventory/build-inventory.ts';
 import type { AnalyzerPlugin, PluginContext } from '../plugins/analyzers/plugin.ts';
-import { runAnalyzerPlugin } from '../plugins/analyzers/run-plugin.ts';
 import { mergePackages } from '../sbom/merge.ts';
 import { type AnalyzedLayer, analyzeLayers } from './analyze-layers.ts';
 import type { LayerProgress } from './read-layers.ts';
@@ -56,9 +55,13 @@ export interface AnalyzeSourceOptions extends AnalyzeOptions {
  */
 export async function analyzeSource(image: Image, options: AnalyzeSourceOptions): Promise<AnalysisResult> {
   const source = { kind: image.source.kind, target: image.source.target ?? image.source.reference };
+  // Plug-ins (and the SBOM decoder they need) load only when asked for.
+  const runner = options.plugins.length > 0 ? await import('../plugins/analyzers/run-plugin.ts') : undefined;
   const [builtin, ...outcomes] = await Promise.all([
     options.builtin ? analyzeImage(image, options) : undefined,
-    ...options.plugins.map((plugin) => runAnalyzerPlugin(plugin, source, options.pluginContext)),
+    ...options.plugins.map((plugin) =>
+      (runner as NonNullable<typeof runner>).runAnalyzerPlugin(plugin, source, options.pluginContext),
+    ),
   ]);
   const failures = outcomes.flatMap((outcome) => ('failure' in outcome ? [outcome.failure] : []));
   if (!builtin && failures.length === outcomes.length) {

@@ -6,8 +6,8 @@ import { encodeSbom, SBOM_FORMATS } from './encode.ts';
 import { sampleInput } from './testing/sample-result.ts';
 
 describe('decodeSbom', () => {
-  it.each(SBOM_FORMATS)('recognises %s from its content', (format) => {
-    const decoded = decodeSbom(encodeSbom(format, sampleInput()));
+  it.each(SBOM_FORMATS)('recognises %s from its content', async (format) => {
+    const decoded = decodeSbom(await encodeSbom(format, sampleInput()));
     expect(decoded.format).toBe(format);
     expect(decoded.packages).toHaveLength(5);
   });

@@ -3,15 +3,10 @@
  * `formats/<format>/encode.ts`. CycloneDX 1.6 JSON is the default.
  */
 import type { AnalysisResult } from '../pipeline/analyze.ts';
-import { encodeCycloneDxJson } from './formats/cyclonedx-json/encode.ts';
-import { encodeCycloneDxXml } from './formats/cyclonedx-xml/encode.ts';
-import { encodeSpdxJson } from './formats/spdx-json/encode.ts';
 
-/** The SBOM formats Lucent writes. */
-export const SBOM_FORMATS = ['cyclonedx-json', 'cyclonedx-xml', 'spdx-json'] as const;
+import type { SbomFormat } from './sbom-formats.ts';
 
-/** One of the SBOM formats Lucent writes. */
-export type SbomFormat = (typeof SBOM_FORMATS)[number];
+export { SBOM_FORMATS, type SbomFormat } from './sbom-formats.ts';
 
 /** What an encoder needs; timestamp and serial number are fixed only by tests (defaults: now and a random UUID). */
 export interface EncodeInput {
@@ -22,13 +17,14 @@ export interface EncodeInput {
   serialNumber?: string;
 }
 
-const ENCODERS: Record<SbomFormat, (input: EncodeInput) => string> = {
-  'cyclonedx-json': encodeCycloneDxJson,
-  'cyclonedx-xml': encodeCycloneDxXml,
-  'spdx-json': encodeSpdxJson,
+/** Loads the encoder of one format (each pulls in its own libraries, so only the one used is loaded). */
+const ENCODERS: Record<SbomFormat, () => Promise<(input: EncodeInput) => string>> = {
+  'cyclonedx-json': async () => (await import('./formats/cyclonedx-json/encode.ts')).encodeCycloneDxJson,
+  'cyclonedx-xml': async () => (await import('./formats/cyclonedx-xml/encode.ts')).encodeCycloneDxXml,
+  'spdx-json': async () => (await import('./formats/spdx-json/encode.ts')).encodeSpdxJson,
 };
 
-/** Encodes an analysis result in the given SBOM format. */
-export function encodeSbom(format: SbomFormat, input: EncodeInput): string {
-  return ENCODERS[format](input);
+/** Encodes an analysis result in one of the SBOM formats. */
+export async function encodeSbom(format: SbomFormat, input: EncodeInput): Promise<string> {
+  return (await ENCODERS[format]())(input);
 }

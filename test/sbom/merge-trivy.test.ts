@@ -80,7 +80,10 @@ describe('merging the built-in inventory with a Trivy SBOM (trivy/alpine-311)', 
   });
 
   it('encodes the merged inventory as valid CycloneDX 1.6 with both analyzers per component', async () => {
-    const text = encodeSbom('cyclonedx-json', { result: merged, tool: { name: 'lucent', version: '0.0.0-test' } });
+    const text = await encodeSbom('cyclonedx-json', {
+      result: merged,
+      tool: { name: 'lucent', version: '0.0.0-test' },
+    });
     expect(await new JsonStrictValidator(Version.v1dot6).validate(text)).toBeNull();
     const bom = JSON.parse(text);
     const libraries = bom.components.filter((component: { type: string }) => component.type === 'library');
@@ -95,8 +98,8 @@ describe('merging the built-in inventory with a Trivy SBOM (trivy/alpine-311)', 
     expect(bom.components[0]).toMatchObject({ type: 'operating-system', name: 'alpine', version: '3.11.5' });
   });
 
-  it('encodes the merged inventory as valid SPDX 2.3 that decodes to the same purls', () => {
-    const text = encodeSbom('spdx-json', { result: merged, tool: { name: 'lucent', version: '0.0.0-test' } });
+  it('encodes the merged inventory as valid SPDX 2.3 that decodes to the same purls', async () => {
+    const text = await encodeSbom('spdx-json', { result: merged, tool: { name: 'lucent', version: '0.0.0-test' } });
     expect(spdxDocumentSchema.safeParse(JSON.parse(text)).error?.issues ?? []).toEqual([]);
     expect(decodeSbom(text).packages.map((pkg) => pkg.purl)).toEqual(merged.inventory.packages.map((pkg) => pkg.purl));
   });

@@ -7,8 +7,7 @@ import type { Package } from '../../core/package.ts';
 import { type AnalysisResult, analyzeSource } from '../../pipeline/analyze.ts';
 import type { AnalyzerPlugin } from '../../plugins/analyzers/plugin.ts';
 import { ANALYZER_PLUGINS } from '../../plugins/analyzers/registry.ts';
-import { decodeSbom } from '../../sbom/decode.ts';
-import { encodeSbom, SBOM_FORMATS, type SbomFormat } from '../../sbom/encode.ts';
+import { SBOM_FORMATS, type SbomFormat } from '../../sbom/sbom-formats.ts';
 import { contextOf } from '../context.ts';
 import { addSourceOptions, openSource } from '../source-options.ts';
 import { renderTable } from '../table.ts';
@@ -55,7 +54,7 @@ export function analyzeCommand(): Command {
         onFileMatched: (path) => context.progress.onFileMatched(path),
       });
       context.progress.stop();
-      const text = render(result, flags.format as (typeof OUTPUT_FORMATS)[number]);
+      const text = await render(result, flags.format as (typeof OUTPUT_FORMATS)[number]);
       if (typeof flags.output === 'string') await writeFile(flags.output, text.endsWith('\n') ? text : `${text}\n`);
       else context.out(text);
       for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
@@ -66,9 +65,11 @@ export function analyzeCommand(): Command {
   });
 }
 
-function render(result: AnalysisResult, format: (typeof OUTPUT_FORMATS)[number]): string {
+async function render(result: AnalysisResult, format: (typeof OUTPUT_FORMATS)[number]): Promise<string> {
   if (format === 'json') return JSON.stringify(analysisJson(result), null, 2);
   if (format === 'table') return renderPackages(result);
+  // Loaded on demand: the SBOM libraries are most of the CLI's start-up time.
+  const { encodeSbom } = await import('../../sbom/encode.ts');
   return encodeSbom(format as SbomFormat, { result, tool: { name: 'lucent', version: version() } });
 }
 
@@ -143,6 +144,8 @@ function selectAnalyzers(list: string): { builtin: boolean; plugins: AnalyzerPlu
 
 /** Reads the SBOMs given with --merge-sbom. */
 async function readSboms(paths: string[]): Promise<Package[][]> {
+  if (paths.length === 0) return [];
+  const { decodeSbom } = await import('../../sbom/decode.ts');
   return Promise.all(
     paths.map(async (path) => {
       const text = await readFile(path, 'utf8').catch(() => {

@@ -10,7 +10,7 @@ import { isDockerArchive, isOciLayoutArchive, readDockerArchive } from './archiv
 import { readDirectory, readSingleFile } from './dir/dir-source.ts';
 import { directoryBlobStore } from './layout/blob-store.ts';
 import { readOciLayout } from './layout/oci-layout.ts';
-import { openRegistryImage, type RegistryOptions } from './registry/index.ts';
+import type { RegistryOptions } from './registry/index.ts';
 import { parseSource, type SourceSpec, SUPPORTED_SOURCES } from './source-spec.ts';
 
 /** How to open a source. */
@@ -32,8 +32,11 @@ async function openDetected(text: string, spec: DetectedSource, options: OpenIma
   const source = { kind: spec.kind as SourceKind, reference: text };
   const platform = options.platform ? { platform: options.platform } : {};
   switch (spec.kind) {
-    case 'registry':
+    case 'registry': {
+      // The HTTP stack loads only for registry sources.
+      const { openRegistryImage } = await import('./registry/index.ts');
       return openRegistryImage(spec.target, { ...options.registry, ...platform });
+    }
     case 'docker-archive':
     case 'oci-archive':
       return readDockerArchive(spec.archive ?? (await openArchive(spec.target)), { source, ...platform });
