@@ -26,3 +26,32 @@ describe('resolveLinkTarget', () => {
     expect(resolveLinkTarget(link, target)).toBe(expected);
   });
 });
+
+describe('normalisePath fast path agrees with the general rule', () => {
+  it.each([
+    'a/b/c',
+    'a/b/',
+    'a/./b',
+    'a/../b',
+    'a/b/..',
+    'a/b/.',
+    '..a/b',
+    '.hidden/x',
+    'a/.../b',
+    'x..',
+    './a',
+    '../a',
+    'a//b',
+  ])('%s', (name) => {
+    const slow = name
+      .split('/')
+      .reduce<string[]>((out, part) => {
+        if (part === '' || part === '.') return out;
+        if (part === '..') return out.slice(0, -1);
+        out.push(part);
+        return out;
+      }, [])
+      .join('/');
+    expect(normalisePath(name)).toBe(slow);
+  });
+});

@@ -3,8 +3,14 @@
  * `..` can never climb above the root: a hostile entry name such as `../../etc/passwd` stays inside the image.
  */
 
+/** Names that need no work: no leading `/` or `./`, no empty, `.` or `..` segments (most tar entries). */
+const ALREADY_NORMAL = /^(?!\.{1,2}(?:\/|$))(?:[^/]+\/)*[^/]+\/?$/;
+
 /** Normalises an archive entry name or link target to a root-relative path ('' is the root itself). */
 export function normalisePath(name: string): string {
+  if (ALREADY_NORMAL.test(name) && !name.includes('/./') && !name.includes('/../') && !/\/\.{1,2}\/?$/.test(name)) {
+    return name.endsWith('/') ? name.slice(0, -1) : name;
+  }
   const out: string[] = [];
   for (const part of name.split('/')) {
     if (part === '' || part === '.') continue;

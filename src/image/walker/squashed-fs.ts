@@ -23,6 +23,10 @@ const MAX_SYMLINK_HOPS = 40;
 export class SquashedFs {
   private readonly nodes = new Map<string, FsNode>();
   private readonly children = new Map<string, Set<string>>();
+  /** Where parent directories really are; only symlink changes alter it, and those clear it. */
+  private readonly parentCache = new Map<string, string>();
+  /** How many symlink changes there were; none means no path can go through one. */
+  private symlinks = 0;
 
   /** Merges layer indexes, base layer first. */
   static merge(indexes: readonly LayerIndex[]): SquashedFs {
@@ -37,7 +41,13 @@ export class SquashedFs {
   applyLayer(layer: number, index: LayerIndex): void {
     for (const dir of index.opaqueDirs) this.removeChildren(this.throughSymlinks(dir));
     for (const path of index.whiteouts) this.remove(this.throughSymlinks(path));
-    for (const entry of index.entries) this.add({ ...entry, path: this.throughSymlinks(entry.path), layer });
+    for (const entry of index.entries) {
+      const path = this.throughSymlinks(entry.path);
+      // The entry object itself becomes the node unless its path moved: no copy per file of a large layer.
+      const node = path === entry.path ? (entry as FsNode) : ({ ...entry, path } as FsNode);
+      node.layer = layer;
+      this.add(node);
+    }
   }
 
   /** The node at exactly this path (no symlink following). */
@@ -91,19 +101,36 @@ export class SquashedFs {
    */
   private throughSymlinks(path: string): string {
     const parent = parentOf(path);
-    if (parent === '') return path;
-    const resolved = this.resolve(parent);
-    if (!resolved.found || resolved.path === parent) return path;
+    if (parent === '' || this.symlinks === 0) return path;
+    let real = this.parentCache.get(parent);
+    if (real === undefined) {
+      const resolved = this.resolve(parent);
+      real = resolved.found ? resolved.path : parent;
+      this.parentCache.set(parent, real);
+    }
+    if (real === parent) return path;
     const name = baseName(path);
-    return resolved.path === '' ? name : `${resolved.path}/${name}`;
+    return real === '' ? name : `${real}/${name}`;
   }
 
   private add(node: FsNode): void {
     if (node.path === '') return;
     // A non-directory replaces whatever was under that path, explicit directory entry or not.
     if (node.type !== 'directory') this.removeChildren(node.path);
+    const replaced = this.nodes.get(node.path);
+    if (node.type === 'symlink' || replaced?.type === 'symlink') this.symlinksChanged();
     this.nodes.set(node.path, node);
     this.link(node.path);
+  }
+
+  private symlinksChanged(): void {
+    this.parentCache.clear();
+    this.symlinks += 1;
+  }
+
+  private deleteNode(path: string): void {
+    if (this.nodes.get(path)?.type === 'symlink') this.symlinksChanged();
+    this.nodes.delete(path);
   }
 
   private link(path: string): void {
@@ -124,7 +151,7 @@ export class SquashedFs {
   private remove(path: string): void {
     this.removeChildren(path);
     if (path === '') return;
-    this.nodes.delete(path);
+    this.deleteNode(path);
     this.children.get(parentOf(path))?.delete(path);
   }
 
@@ -133,7 +160,7 @@ export class SquashedFs {
     if (!kids) return;
     for (const kid of kids) {
       this.removeChildren(kid);
-      this.nodes.delete(kid);
+      this.deleteNode(kid);
     }
     this.children.delete(dir);
   }
