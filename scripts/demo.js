@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run demo`: the main job on the embedded defaults, offline. For now: inspect the bundled SAMPLE image and list
-// part of its filesystem, the way the analyzers will see it.
+// `npm run demo`: the main job on the embedded defaults, offline: inspect the bundled SAMPLE image, list part of its
+// filesystem as the analyzers see it, and analyze it into an SBOM.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -15,4 +15,5 @@ const lucent = (...args) => {
 console.log(`Lucent demo on a bundled SAMPLE image (${sample}); these are sample results, not your images.`);
 lucent('inspect', sample);
 lucent('files', sample, '--glob', 'etc/*-release', 'lib/apk/db/*');
-console.log('\nNext: `npx lucent files registry:alpine:3.20` or `npx lucent inspect docker-archive:your-image.tar`.');
+lucent('analyze', sample, '--format', 'table');
+console.log('\nNext: `npx lucent analyze registry:alpine:3.20 -o sbom.cdx.json` or `npx lucent analyze your-image.tar -f spdx-json`.');
