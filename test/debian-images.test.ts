@@ -24,7 +24,7 @@ import {
 } from './support/debian-images.ts';
 
 const execFileAsync = promisify(execFile);
-const GROUND_TRUTH = '/work/shared/data/ground-truth/built-debian12';
+const GROUND_TRUTH = new URL('./fixtures/ground-truth/built-debian12', import.meta.url).pathname;
 
 describe('apt sources → mmdebstrap mirror lines', () => {
   const deb822 = [

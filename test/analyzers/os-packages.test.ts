@@ -19,8 +19,8 @@ import { analyzeImage } from '../../src/pipeline/analyze.ts';
 import { ensureDebianImages, missingPrerequisites } from '../support/debian-images.ts';
 
 const ANALYZERS = [osReleaseAnalyzer, dpkgAnalyzer, apkAnalyzer, rpmAnalyzer];
-// shared/ sits beside the repository (as in CI's clone).
-const GROUND_TRUTH = new URL('../../../shared/data/ground-truth/images/', import.meta.url).pathname;
+// Package lists of the fixture images, read from their package databases (origins in test/fixtures/README.md).
+const GROUND_TRUTH = new URL('../fixtures/ground-truth/images/', import.meta.url).pathname;
 const FIXTURES = new URL('../fixtures/images/', import.meta.url).pathname;
 
 /** `snyk-docker-plugin_X.packages.tsv` → `snyk-docker-plugin/X.tar`; `trivy_X` → `trivy/X.tar.gz`. */
