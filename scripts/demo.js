@@ -16,4 +16,6 @@ console.log(`Lucent demo on a bundled SAMPLE image (${sample}); these are sample
 lucent('inspect', sample);
 lucent('files', sample, '--glob', 'etc/*-release', 'lib/apk/db/*');
 lucent('analyze', sample, '--format', 'table');
-console.log('\nNext: `npx lucent analyze registry:alpine:3.20 -o sbom.cdx.json` or `npx lucent analyze your-image.tar -f spdx-json`.');
+console.log(
+  '\nNext: `npx lucent analyze registry:alpine:3.20 -o sbom.cdx.json` or `npx lucent analyze your-image.tar -f spdx-json`.',
+);

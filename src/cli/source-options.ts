@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Image } from '../image/image.ts';
 import { parsePlatform } from '../image/platform.ts';
 import { openImage } from '../image/sources/open-image.ts';
+import type { CommandContext } from './context.ts';
 import { addRegistryOptions, registryOptionsFrom } from './registry-options.ts';
 
 /** Adds `-i/--input-type` and the registry flags (which include `--platform`). */
@@ -23,4 +24,24 @@ export async function openSource(source: string, flags: Record<string, unknown>)
     ...(typeof flags.inputType === 'string' ? { inputType: flags.inputType } : {}),
     ...(platform ? { platform } : {}),
   });
+}
+
+/**
+ * Opens the command's SOURCE, runs `work` on it with the progress display, and always closes the image and clears
+ * the progress line, whatever happens.
+ */
+export async function withSource<T>(
+  source: string,
+  flags: Record<string, unknown>,
+  context: CommandContext,
+  work: (image: Image) => Promise<T>,
+): Promise<T> {
+  context.progress.status(`reading ${source}…`);
+  const image = await openSource(source, flags);
+  try {
+    return await work(image);
+  } finally {
+    context.progress.stop();
+    await image.close();
+  }
 }

@@ -8,6 +8,7 @@ import type { Analyzer, AnalyzerResult } from '../analyzers/analyzer.ts';
 import type { Image, Layer, LayerDescriptor } from '../image/image.ts';
 import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
 import { type FileEntry, type LayerIndex, walkLayer } from '../image/walker/walk-layer.ts';
+import { mapLayers } from './each-layer.ts';
 import { type LayerProgress, WALKER_VERSION } from './read-layers.ts';
 
 /** One analyzer's findings in one file; `error` when the analyzer threw. */
@@ -43,19 +44,9 @@ export interface AnalyzeLayersOptions {
 
 const cacheable = (layer: LayerDescriptor) => layer.diffId.startsWith('sha256:');
 
-/** Analyzes every layer of an image, three at a time. */
-export async function analyzeLayers(image: Image, options: AnalyzeLayersOptions): Promise<AnalyzedLayer[]> {
-  const results: AnalyzedLayer[] = new Array(image.layers.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < image.layers.length) {
-      const layer = image.layers[next++];
-      if (layer) results[layer.index] = await analyzeLayer(layer, options);
-    }
-  };
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? 3, image.layers.length));
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return results;
+/** Analyzes every layer of an image, a few at a time. */
+export function analyzeLayers(image: Image, options: AnalyzeLayersOptions): Promise<AnalyzedLayer[]> {
+  return mapLayers(image, (layer) => analyzeLayer(layer, options), options.concurrency);
 }
 
 async function analyzeLayer(layer: Layer, options: AnalyzeLayersOptions): Promise<AnalyzedLayer> {

@@ -6,6 +6,7 @@ import type { Image, LayerDescriptor } from '../image/image.ts';
 import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
 import { SquashedFs } from '../image/walker/squashed-fs.ts';
 import { type FileWanted, type LayerIndex, type SkippedFile, walkLayer } from '../image/walker/walk-layer.ts';
+import { mapLayers } from './each-layer.ts';
 
 /** Bumped whenever the walker's output for the same layer changes. */
 export const WALKER_VERSION = 1;
@@ -45,18 +46,8 @@ function cacheable(layer: LayerDescriptor): boolean {
 }
 
 /** Reads every layer of an image, from the cache or by walking it. */
-export async function readLayers(image: Image, options: ReadLayersOptions): Promise<LayerResult[]> {
-  const results: LayerResult[] = new Array(image.layers.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < image.layers.length) {
-      const layer = image.layers[next++];
-      if (layer) results[layer.index] = await readLayer(layer, options);
-    }
-  };
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? 3, image.layers.length));
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return results;
+export function readLayers(image: Image, options: ReadLayersOptions): Promise<LayerResult[]> {
+  return mapLayers(image, (layer) => readLayer(layer, options), options.concurrency);
 }
 
 async function readLayer(layer: Image['layers'][number], options: ReadLayersOptions): Promise<LayerResult> {

@@ -9,7 +9,7 @@ import type { AnalyzerPlugin } from '../../plugins/analyzers/plugin.ts';
 import { ANALYZER_PLUGINS } from '../../plugins/analyzers/registry.ts';
 import { SBOM_FORMATS, type SbomFormat } from '../../sbom/sbom-formats.ts';
 import { contextOf } from '../context.ts';
-import { addSourceOptions, openSource } from '../source-options.ts';
+import { addSourceOptions, withSource } from '../source-options.ts';
 import { renderTable } from '../table.ts';
 import { version } from '../version.ts';
 
@@ -39,29 +39,25 @@ export function analyzeCommand(): Command {
   addSourceOptions(command);
   return command.action(async (source: string, flags: Record<string, unknown>, self: Command) => {
     const context = contextOf(self);
-    context.progress.status(`reading ${source}…`);
-    const image = await openSource(source, flags);
-    try {
-      const selection = selectAnalyzers(String(flags.analyzers));
-      const result = await analyzeSource(image, {
+    // Flags are checked before the source is opened, so a typo fails fast.
+    const selection = selectAnalyzers(String(flags.analyzers));
+    const mergeWith = await readSboms(flags.mergeSbom as string[]);
+    const result = await withSource(source, flags, context, (image) =>
+      analyzeSource(image, {
         cache: context.cache,
         analyzers: analyzersByName(),
         builtin: selection.builtin,
         plugins: selection.plugins,
         pluginContext: { env: process.env, timeoutMs: Number(flags.pluginTimeout) * 1000, cacheDir: context.cacheDir },
-        mergeWith: await readSboms(flags.mergeSbom as string[]),
+        mergeWith,
         onProgress: (event) => context.progress.onLayer(event),
         onFileMatched: (path) => context.progress.onFileMatched(path),
-      });
-      context.progress.stop();
-      const text = await render(result, flags.format as (typeof OUTPUT_FORMATS)[number]);
-      if (typeof flags.output === 'string') await writeFile(flags.output, text.endsWith('\n') ? text : `${text}\n`);
-      else context.out(text);
-      for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
-    } finally {
-      context.progress.stop();
-      await image.close();
-    }
+      }),
+    );
+    const text = await render(result, flags.format as (typeof OUTPUT_FORMATS)[number]);
+    if (typeof flags.output === 'string') await writeFile(flags.output, text.endsWith('\n') ? text : `${text}\n`);
+    else context.out(text);
+    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
   });
 }
 

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { type FilesReport, listFiles } from '../../pipeline/list-files.ts';
 import { contextOf } from '../context.ts';
-import { addSourceOptions, openSource } from '../source-options.ts';
+import { addSourceOptions, withSource } from '../source-options.ts';
 import { renderTable } from '../table.ts';
 
 /** Builds the `files` command. */
@@ -15,21 +15,15 @@ export function filesCommand(): Command {
   addSourceOptions(command);
   return command.action(async (source: string, flags: Record<string, unknown>, self: Command) => {
     const context = contextOf(self);
-    context.progress.status(`reading ${source}…`);
-    const image = await openSource(source, flags);
-    try {
-      const report = await listFiles(image, {
+    const report = await withSource(source, flags, context, (image) =>
+      listFiles(image, {
         cache: context.cache,
         globs: (flags.glob as string[] | undefined) ?? [],
         onProgress: (event) => context.progress.onLayer(event),
-      });
-      context.progress.stop();
-      context.out(flags.format === 'json' ? JSON.stringify(report, null, 2) : renderFiles(report));
-      for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
-    } finally {
-      context.progress.stop();
-      await image.close();
-    }
+      }),
+    );
+    context.out(flags.format === 'json' ? JSON.stringify(report, null, 2) : renderFiles(report));
+    for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
   });
 }
 

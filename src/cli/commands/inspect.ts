@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { type InspectReport, inspectImage } from '../../pipeline/inspect-image.ts';
 import { contextOf } from '../context.ts';
-import { addSourceOptions, openSource } from '../source-options.ts';
+import { addSourceOptions, withSource } from '../source-options.ts';
 import { formatBytes, renderTable, shortDigest } from '../table.ts';
 
 /** Builds the `inspect` command. */
@@ -14,16 +14,8 @@ export function inspectCommand(): Command {
   addSourceOptions(command);
   return command.action(async (source: string, flags: Record<string, unknown>, self: Command) => {
     const context = contextOf(self);
-    context.progress.status(`reading ${source}…`);
-    const image = await openSource(source, flags);
-    try {
-      const report = inspectImage(image);
-      context.progress.stop();
-      context.out(flags.format === 'json' ? JSON.stringify(report, null, 2) : renderInspect(report));
-    } finally {
-      context.progress.stop();
-      await image.close();
-    }
+    const report = await withSource(source, flags, context, async (image) => inspectImage(image));
+    context.out(flags.format === 'json' ? JSON.stringify(report, null, 2) : renderInspect(report));
   });
 }
 
