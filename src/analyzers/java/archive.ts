@@ -3,13 +3,13 @@
  * total uncompressed bytes, so a zip bomb or a deeply nested archive fails with a reason instead of exhausting memory.
  * Unzipping uses fflate, which decompresses each wanted entry into a buffer of its declared size (never more).
  */
+
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { type FoundPackage, packageKey } from '../../core/package.ts';
+import { JAVA_ARCHIVE } from './file-kind.ts';
 import { identifyArchive, parseManifest, parseProperties, pomCoordinates } from './parse.ts';
 
-/** File names of Java archives, outer or nested. */
-export const JAVA_ARCHIVE = /\.(jar|war|ear|par|jpi|hpi)$/i;
 /** Archives nested deeper than this (the outer archive is depth 0) are not opened. */
 export const MAX_NESTING_DEPTH = 4;
 /** Uncompressed bytes read from one outer archive, nested archives included. */

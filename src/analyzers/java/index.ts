@@ -1,26 +1,20 @@
 /** Java: jar/war/ear/par/jpi/hpi archives (nested archives included) and pom.xml files. */
 import type { Analyzer, AnalyzerResult } from '../analyzer.ts';
-import { JAVA_ARCHIVE, readJavaArchive } from './archive.ts';
-import { parsePomXml } from './pom-xml.ts';
-
-/**
- * pom.xml files of projects. Those under META-INF/maven/ were packaged with an artifact (an exploded archive): they
- * declare that artifact's own dependencies, which need not be installed, so they are not read.
- */
-function isPomXml(path: string): boolean {
-  return (path === 'pom.xml' || path.endsWith('/pom.xml')) && !/(^|\/)META-INF\/maven\//.test(path);
-}
+import { isPomXml, JAVA_ARCHIVE } from './file-kind.ts';
 
 /** The Java analyzer. */
 export const javaAnalyzer = {
   name: 'java',
   version: 1,
   required: (path, _info) => JAVA_ARCHIVE.test(path) || isPomXml(path),
-  analyze({ path, content }): AnalyzerResult {
+  // The zip and XML readers load only when a Java file is met: most images have none.
+  async analyze({ path, content }): Promise<AnalyzerResult> {
     if (isPomXml(path)) {
+      const { parsePomXml } = await import('./pom-xml.ts');
       const { packages, problems } = parsePomXml(Buffer.from(content).toString('utf8'));
       return { packages, ...(problems.length > 0 ? { unknowns: problems } : {}) };
     }
+    const { readJavaArchive } = await import('./archive.ts');
     const { packages, unknowns } = readJavaArchive(path, content);
     return { packages, ...(unknowns.length > 0 ? { unknowns } : {}) };
   },
