@@ -117,8 +117,8 @@ describe('lucent analyze', () => {
     const warm = JSON.parse((await run()).stdout);
     expect(warm.packages).toEqual(cold.packages);
     const info = JSON.parse((await runCli(['--cache-dir', cacheDir, 'cache', 'info', '--json'])).stdout);
-    // One walker index and one result per built-in analyzer, for the one layer.
-    expect(info.entries).toBe(BUILTIN_ANALYZERS.length + 1);
+    // For the one layer: the walker index and one result per built-in analyzer; and the image's inventory.
+    expect(info.entries).toBe(BUILTIN_ANALYZERS.length + 2);
   });
 });
 

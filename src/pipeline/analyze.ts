@@ -6,13 +6,13 @@ import type { Analyzer } from '../analyzers/analyzer.ts';
 import { LucentError } from '../core/errors.ts';
 import type { Package } from '../core/package.ts';
 import type { Image } from '../image/image.ts';
-import type { LayerCache } from '../image/layer-cache.ts';
+import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
 import { SquashedFs } from '../image/walker/squashed-fs.ts';
 import { buildInventory, type Inventory } from '../inventory/build-inventory.ts';
 import type { AnalyzerPlugin, PluginContext } from '../plugins/analyzers/plugin.ts';
 import { mergePackages } from '../sbom/merge.ts';
 import { type AnalyzedLayer, analyzeLayers } from './analyze-layers.ts';
-import type { LayerProgress } from './read-layers.ts';
+import { type LayerProgress, WALKER_VERSION } from './read-layers.ts';
 
 /** How to analyze an image. */
 export interface AnalyzeOptions {
@@ -30,13 +30,46 @@ export interface AnalysisResult {
   warnings: string[];
 }
 
-/** Analyzes an opened image (the caller closes it). */
+/**
+ * Bumped whenever the inventory built from the same layer results changes (build-inventory.ts, purl.ts): the whole-image
+ * inventory cache is keyed on it, next to the walker's and every analyzer's version.
+ */
+export const INVENTORY_VERSION = 1;
+
+/** The inventory as cached: the layers are restored from the image itself. */
+type CachedInventory = Omit<Inventory, 'layers'>;
+
+/** Analyzes an opened image (the caller closes it). A warm image reads one cache entry and no layer results. */
 export async function analyzeImage(image: Image, options: AnalyzeOptions): Promise<AnalysisResult> {
+  const key = inventoryKey(image, options);
+  const cached = key ? await options.cache.get<CachedInventory>(key) : undefined;
+  if (cached) {
+    for (const layer of image.layers) options.onProgress?.({ type: 'done', layer, cached: true });
+    return { image, inventory: { ...cached, layers: image.layers }, warnings: [...image.warnings] };
+  }
   const layers = await analyzeLayers(image, options);
   const fs = mergeAnalyzedLayers(layers);
   const inventory = buildInventory(fs, layers);
-  const warnings = [...image.warnings, ...layers.flatMap((layer) => layer.warnings)];
-  return { image, inventory, warnings };
+  const layerWarnings = layers.flatMap((layer) => layer.warnings);
+  if (key && layerWarnings.length === 0) {
+    const { layers: _descriptors, ...storable } = inventory;
+    await options.cache.put(key, storable);
+  }
+  return { image, inventory, warnings: [...image.warnings, ...layerWarnings] };
+}
+
+/** The whole-image inventory key: every layer's diffID in order, and every producer's version; none for directories. */
+function inventoryKey(image: Image, options: AnalyzeOptions): string | undefined {
+  if (image.layers.length === 0 || !image.layers.every((layer) => layer.diffId.startsWith('sha256:'))) return undefined;
+  return layerCacheKey({
+    diffId: image.layers.map((layer) => layer.diffId).join(','),
+    producers: [
+      `inventory@${INVENTORY_VERSION}`,
+      `walker@${WALKER_VERSION}`,
+      ...options.analyzers.map((analyzer) => `${analyzer.name}@${analyzer.version}`),
+    ],
+    options: { maxFileSize: options.maxFileSize ?? null },
+  });
 }
 
 /** Analysis with plug-ins and earlier SBOMs merged in. */
