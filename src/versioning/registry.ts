@@ -1,0 +1,13 @@
+/**
+ * Every versioning scheme, as an explicit list (STYLE rule 3), and the ecosystems that use each. `registry.test.ts`
+ * fails when a folder under src/versioning/ is missing here.
+ */
+import type { VersioningScheme } from './scheme.ts';
+
+/** The versioning schemes, by name. */
+export const VERSIONING_SCHEMES: readonly VersioningScheme[] = [];
+
+/** Looks a scheme up by name. */
+export function versioningScheme(name: string): VersioningScheme | undefined {
+  return VERSIONING_SCHEMES.find((scheme) => scheme.name === name);
+}
