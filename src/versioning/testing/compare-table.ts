@@ -1,5 +1,5 @@
 /**
- * Version-order tables (`a < b`, `a = b`, `a > b`, one per line; `#` comments), as in osv-scalibr's
+ * Version-order tables (`a < b`, `a = b`, `a > b`, one per line; `#` and `//` comments), as in osv-scalibr's
  * semantic/testdata, copied to test/fixtures/version-compare/ (origins in test/fixtures/README.md).
  */
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,8 @@ export function compareTable(file: string): CompareCase[] {
     .split('\n')
     .forEach((raw, index) => {
       const text = raw.trim();
-      if (text === '' || text.startsWith('#')) return;
+      // osv-scalibr's reader skips both `#` and `//` comment lines; maven, packagist, pub, pypi and semver use `//`.
+      if (text === '' || text.startsWith('#') || text.startsWith('//')) return;
       const match = /^(\S+) ([<=>]) (\S+)$/.exec(text);
       if (!match) throw new Error(`${file}:${index + 1}: not a comparison: ${text}`);
       cases.push({ a: match[1] as string, op: match[2] as CompareCase['op'], b: match[3] as string, line: index + 1 });
