@@ -1,0 +1,122 @@
+/**
+ * Whether a version is affected by an OSV `affected` entry, with the evidence: the range that matched and the fix.
+ * Follows the evaluation in the OSV schema (https://ossf.github.io/osv-schema/#evaluation): events are ordered by
+ * version (`introduced: "0"` first); a version is affected when the last event at or below it is an `introduced`
+ * (`fixed` ends the range at that version, `last_affected` just after it); `limit` events cap every range; the
+ * `versions` list matches exactly. GIT ranges name commits, which an installed package does not have: they are skipped.
+ */
+import type { OsvAffected, OsvEvent, OsvRange } from '../advisories/osv/schema.ts';
+import type { VersioningScheme } from '../versioning/scheme.ts';
+
+/** Why a version was found affected. */
+export interface AffectedEvidence {
+  /** `range` when an ECOSYSTEM/SEMVER range matched, `versions` when the explicit list did. */
+  kind: 'range' | 'versions';
+  rangeType?: string;
+  introduced?: string;
+  fixed?: string;
+  lastAffected?: string;
+  limit?: string;
+  /** The scheme that ordered the versions. */
+  comparator: string;
+}
+
+/** The verdict for one version. */
+export interface AffectedVerdict {
+  affected: boolean;
+  evidence?: AffectedEvidence;
+  /** Versions that fix it (from the matching range, else from every range), in ascending order. */
+  fixedVersions: string[];
+}
+
+/** The ranges Lucent evaluates: version ranges, not commit ranges. */
+const VERSION_RANGES = new Set(['ECOSYSTEM', 'SEMVER']);
+
+/** Evaluates an affected entry for one installed version. Invalid versions are never "affected" by a range. */
+export function evaluateAffected(entry: OsvAffected, version: string, scheme: VersioningScheme): AffectedVerdict {
+  const ranges = (entry.ranges ?? []).filter((range) => VERSION_RANGES.has(range.type));
+  const allFixes = sortVersions(
+    ranges.flatMap((range) => range.events.flatMap((event) => (event.fixed ? [event.fixed] : []))),
+    scheme,
+  );
+  if (entry.versions?.includes(version)) {
+    return { affected: true, evidence: { kind: 'versions', comparator: scheme.name }, fixedVersions: allFixes };
+  }
+  if (!scheme.isValid(version)) return { affected: false, fixedVersions: allFixes };
+  for (const range of ranges) {
+    const hit = rangeHit(range, version, scheme);
+    if (hit) return { affected: true, evidence: hit, fixedVersions: hit.fixed ? [hit.fixed] : allFixes };
+  }
+  return { affected: false, fixedVersions: allFixes };
+}
+
+/** The evidence when `version` falls in the range, else undefined. */
+function rangeHit(range: OsvRange, version: string, scheme: VersioningScheme): AffectedEvidence | undefined {
+  const limits = range.events.flatMap((event) => (event.limit ? [event.limit] : []));
+  if (limits.length > 0 && !limits.some((limit) => limit === '*' || compare(scheme, version, limit) < 0))
+    return undefined;
+  const events = sortEvents(range.events, scheme);
+  let open: OsvEvent | undefined;
+  let evidence: AffectedEvidence | undefined;
+  for (const event of events) {
+    if (event.introduced !== undefined) {
+      if (event.introduced === '0' || compare(scheme, version, event.introduced) >= 0) {
+        open = event;
+        evidence = undefined;
+      }
+    } else if (event.fixed !== undefined) {
+      if (compare(scheme, version, event.fixed) >= 0) open = undefined;
+      else if (open && !evidence) evidence = evidenceOf(range, open, { fixed: event.fixed }, scheme);
+    } else if (event.last_affected !== undefined) {
+      if (compare(scheme, version, event.last_affected) > 0) open = undefined;
+      else if (open && !evidence) evidence = evidenceOf(range, open, { lastAffected: event.last_affected }, scheme);
+    }
+  }
+  if (!open) return undefined;
+  return evidence ?? evidenceOf(range, open, {}, scheme, limits[0]);
+}
+
+function evidenceOf(
+  range: OsvRange,
+  introduced: OsvEvent,
+  end: { fixed?: string; lastAffected?: string },
+  scheme: VersioningScheme,
+  limit?: string,
+): AffectedEvidence {
+  return {
+    kind: 'range',
+    rangeType: range.type,
+    ...(introduced.introduced !== undefined ? { introduced: introduced.introduced } : {}),
+    ...end,
+    ...(limit ? { limit } : {}),
+    comparator: scheme.name,
+  };
+}
+
+/** Events in version order, `introduced: "0"` first; events whose version the scheme cannot read go last. */
+function sortEvents(events: OsvEvent[], scheme: VersioningScheme): OsvEvent[] {
+  const valueOf = (event: OsvEvent) => event.introduced ?? event.fixed ?? event.last_affected ?? event.limit ?? '';
+  return events
+    .filter((event) => event.limit === undefined)
+    .sort((a, b) => {
+      const x = valueOf(a);
+      const y = valueOf(b);
+      if (x === '0' && a.introduced !== undefined) return -1;
+      if (y === '0' && b.introduced !== undefined) return 1;
+      return compare(scheme, x, y);
+    });
+}
+
+function sortVersions(versions: string[], scheme: VersioningScheme): string[] {
+  return [...new Set(versions)].sort((a, b) => compare(scheme, a, b));
+}
+
+/** Compares, ordering versions the scheme cannot read after all valid ones (so they never open or close a range). */
+function compare(scheme: VersioningScheme, a: string, b: string): number {
+  const validA = scheme.isValid(a);
+  const validB = scheme.isValid(b);
+  if (validA && validB) return scheme.compare(a, b);
+  if (validA) return -1;
+  if (validB) return 1;
+  return 0;
+}
