@@ -2,10 +2,12 @@
  * Every versioning scheme, as an explicit list (STYLE rule 3), and the ecosystems that use each. `registry.test.ts`
  * fails when a folder under src/versioning/ is missing here.
  */
+import { gemVersioning } from './gem/index.ts';
+import { mavenVersioning } from './maven/index.ts';
 import type { VersioningScheme } from './scheme.ts';
 
 /** The versioning schemes, by name. */
-export const VERSIONING_SCHEMES: readonly VersioningScheme[] = [];
+export const VERSIONING_SCHEMES: readonly VersioningScheme[] = [gemVersioning, mavenVersioning];
 
 /** Looks a scheme up by name. */
 export function versioningScheme(name: string): VersioningScheme | undefined {

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { compareTable, expectedSign } from '../testing/compare-table.ts';
+import { mavenVersioning } from './index.ts';
+import { parseMavenVersion } from './parse.ts';
+
+const tables = ['maven-versions.txt', 'maven-versions-generated.txt'];
+
+// Lines that contradict Maven's own ComparableVersion, each with the reason; the real order is asserted below.
+const CONTRADICTIONS: ReadonlyMap<string, string> = new Map([
+  [
+    // The POM reference's version-order spec says "1-ga-1" = "1-1", but ComparableVersion (checked with
+    // maven-artifact 3.2.5 and 3.9.6) keeps the list left after trimming `ga` nested, [1, [[1]]], and orders it below
+    // [1, [1]]: `ComparableVersion 1-1 1-ga-1` prints "1-1 > 1-ga-1".
+    'maven-versions.txt:100',
+    '1-1 = 1-ga-1 is the written spec, not ComparableVersion',
+  ],
+]);
+
+describe.each(tables)('mavenVersioning against %s', (file) => {
+  const cases = compareTable(file).filter(({ line }) => !CONTRADICTIONS.has(`${file}:${line}`));
+  it.each(cases)(`line $line: $a $op $b`, ({ a, op, b }) => {
+    expect(Math.sign(mavenVersioning.compare(a, b))).toBe(expectedSign(op));
+    expect(Math.sign(mavenVersioning.compare(b, a))).toBe(0 - expectedSign(op));
+  });
+});
+
+describe('mavenVersioning', () => {
+  it.each([
+    ['1.0', true],
+    ['1.0-SNAPSHOT', true],
+    ['anything-goes', true],
+    ['', false],
+    ['1.0 beta', false],
+  ])('isValid(%j) is %s', (version, valid) => {
+    expect(mavenVersioning.isValid(version)).toBe(valid);
+  });
+
+  it('throws on an invalid version', () => {
+    expect(() => mavenVersioning.compare('', '1')).toThrow(/invalid Maven version/);
+  });
+
+  it.each([
+    // Qualifier order: alpha < beta < milestone < rc = cr < snapshot < "" = ga = final = release < sp.
+    ['1-alpha', '<', '1-beta'],
+    ['1-beta', '<', '1-milestone'],
+    ['1-milestone', '<', '1-rc'],
+    ['1-rc', '=', '1-cr'],
+    ['1-rc', '<', '1-snapshot'],
+    ['1-snapshot', '<', '1'],
+    ['1', '=', '1-ga'],
+    ['1-final', '=', '1-release'],
+    ['1', '<', '1-sp'],
+    // Unknown qualifiers come after every known one, in lexical order.
+    ['1-sp', '<', '1-abc'],
+    ['1-abc', '<', '1-abd'],
+    // A letter without a following digit is not a shorthand.
+    ['1-a', '>', '1-alpha'],
+    ['1a1', '=', '1-alpha-1'],
+    // Numbers beyond 64 bits.
+    ['1.99999999999999999999', '<', '1.100000000000000000000'],
+    // MNG-6964: a trailing list compares by all of its items.
+    ['1-0.1', '>', '1'],
+    // ComparableVersion's order for the one table line it contradicts (see CONTRADICTIONS).
+    ['1-1', '>', '1-ga-1'],
+  ] as const)('%s %s %s', (a, op, b) => {
+    expect(Math.sign(mavenVersioning.compare(a, b))).toBe(expectedSign(op));
+  });
+
+  it('trims trailing nulls inside each list', () => {
+    expect(parseMavenVersion('1.0.0-ga-0')).toEqual({ kind: 'list', items: [{ kind: 'number', value: 1n }] });
+    expect(parseMavenVersion('1.2-rc1')).toEqual({
+      kind: 'list',
+      items: [
+        { kind: 'number', value: 1n },
+        { kind: 'number', value: 2n },
+        {
+          kind: 'list',
+          items: [
+            { kind: 'string', value: 'rc' },
+            { kind: 'list', items: [{ kind: 'number', value: 1n }] },
+          ],
+        },
+      ],
+    });
+  });
+});
