@@ -3,11 +3,20 @@
  * fails when a folder under src/versioning/ is missing here.
  */
 import { gemVersioning } from './gem/index.ts';
+import { goVersioning } from './go/index.ts';
 import { mavenVersioning } from './maven/index.ts';
+import { pep440Versioning } from './pep440/index.ts';
 import type { VersioningScheme } from './scheme.ts';
+import { semverVersioning } from './semver/index.ts';
 
 /** The versioning schemes, by name. */
-export const VERSIONING_SCHEMES: readonly VersioningScheme[] = [gemVersioning, mavenVersioning];
+export const VERSIONING_SCHEMES: readonly VersioningScheme[] = [
+  gemVersioning,
+  goVersioning,
+  mavenVersioning,
+  pep440Versioning,
+  semverVersioning,
+];
 
 /** Looks a scheme up by name. */
 export function versioningScheme(name: string): VersioningScheme | undefined {
