@@ -1,0 +1,65 @@
+/**
+ * apk version order (apk-tools `apk_version_compare`,
+ * https://gitlab.alpinelinux.org/alpine/apk-tools/-/blob/master/src/version.c): token by token, and when one version
+ * runs out first, the one that goes on is newer unless it goes on with a pre-release suffix.
+ */
+import { APK_SUFFIX_WEIGHT, APK_TOKEN_RANK, type ApkToken, apkTokens } from './parse.ts';
+
+function sign(diff: number): number {
+  return diff < 0 ? -1 : diff > 0 ? 1 : 0;
+}
+
+// Byte order, shorter first on a tie (apk_blob_sort).
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// Digit runs as numbers of any length (apk reads them into a uint64; every real version fits).
+function compareNumbers(a: string, b: string): number {
+  const x = a.replace(/^0+/, '');
+  const y = b.replace(/^0+/, '');
+  return x.length !== y.length ? sign(x.length - y.length) : compareText(x, y);
+}
+
+function compareTokens(a: ApkToken, b: ApkToken): number {
+  switch (a.kind) {
+    case 'digit':
+      // A later number with a leading zero compares as text, like a decimal fraction (Gentoo's rule): 1.05 < 1.1.
+      if (a.text.startsWith('0') || b.text.startsWith('0')) return compareText(a.text, b.text);
+      return compareNumbers(a.text, b.text);
+    case 'initialDigit':
+    case 'suffixNumber':
+    case 'revision':
+      return compareNumbers(a.text, b.text);
+    case 'suffix':
+      return sign((APK_SUFFIX_WEIGHT[a.text] ?? 0) - (APK_SUFFIX_WEIGHT[b.text] ?? 0));
+    default:
+      // Letters and commit hashes compare as text.
+      return compareText(a.text, b.text);
+  }
+}
+
+function isPreRelease(token: ApkToken): boolean {
+  return token.kind === 'suffix' && (APK_SUFFIX_WEIGHT[token.text] ?? 0) < 0;
+}
+
+/** Orders two apk versions, valid or not, exactly as apk does: -1, 0 or 1. */
+export function compareApkVersions(a: string, b: string): number {
+  const left = apkTokens(a);
+  const right = apkTokens(b);
+  let index = 0;
+  for (;;) {
+    const x = left[index] as ApkToken;
+    const y = right[index] as ApkToken;
+    if (x.kind !== y.kind || APK_TOKEN_RANK[x.kind] >= APK_TOKEN_RANK.end) {
+      if (x.kind === y.kind) return 0;
+      if (isPreRelease(x)) return -1;
+      if (isPreRelease(y)) return 1;
+      // The version that stopped sooner (end) or went wrong (invalid) sorts lower.
+      return APK_TOKEN_RANK[x.kind] > APK_TOKEN_RANK[y.kind] ? -1 : 1;
+    }
+    const diff = compareTokens(x, y);
+    if (diff !== 0) return diff;
+    index++;
+  }
+}
