@@ -3,7 +3,7 @@
  * Follows the evaluation in the OSV schema (https://ossf.github.io/osv-schema/#evaluation): events are ordered by
  * version (`introduced: "0"` first); a version is affected when the last event at or below it is an `introduced`
  * (`fixed` ends the range at that version, `last_affected` just after it); `limit` events cap every range; the
- * `versions` list matches exactly. GIT ranges name commits, which an installed package does not have: they are skipped.
+ * `versions` list matches exactly (a matching range is preferred as evidence, since it names the fix). GIT ranges name commits, which an installed package does not have: they are skipped.
  */
 import type { OsvAffected, OsvEvent, OsvRange } from '../advisories/osv/schema.ts';
 import type { VersioningScheme } from '../versioning/scheme.ts';
@@ -39,13 +39,15 @@ export function evaluateAffected(entry: OsvAffected, version: string, scheme: Ve
     ranges.flatMap((range) => range.events.flatMap((event) => (event.fixed ? [event.fixed] : []))),
     scheme,
   );
+  // A matching range is the better evidence (it names the fix); the explicit list catches what ranges cannot order.
+  if (scheme.isValid(version)) {
+    for (const range of ranges) {
+      const hit = rangeHit(range, version, scheme);
+      if (hit) return { affected: true, evidence: hit, fixedVersions: hit.fixed ? [hit.fixed] : allFixes };
+    }
+  }
   if (entry.versions?.includes(version)) {
     return { affected: true, evidence: { kind: 'versions', comparator: scheme.name }, fixedVersions: allFixes };
-  }
-  if (!scheme.isValid(version)) return { affected: false, fixedVersions: allFixes };
-  for (const range of ranges) {
-    const hit = rangeHit(range, version, scheme);
-    if (hit) return { affected: true, evidence: hit, fixedVersions: hit.fixed ? [hit.fixed] : allFixes };
   }
   return { affected: false, fixedVersions: allFixes };
 }
