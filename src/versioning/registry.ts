@@ -3,10 +3,12 @@
  * fails when a folder under src/versioning/ is missing here.
  */
 import { apkVersioning } from './apk/index.ts';
+import { composerVersioning } from './composer/index.ts';
 import { debVersioning } from './deb/index.ts';
 import { gemVersioning } from './gem/index.ts';
 import { goVersioning } from './go/index.ts';
 import { mavenVersioning } from './maven/index.ts';
+import { nugetVersioning } from './nuget/index.ts';
 import { pep440Versioning } from './pep440/index.ts';
 import { rpmVersioning } from './rpm/index.ts';
 import type { VersioningScheme } from './scheme.ts';
@@ -15,10 +17,12 @@ import { semverVersioning } from './semver/index.ts';
 /** The versioning schemes, by name. */
 export const VERSIONING_SCHEMES: readonly VersioningScheme[] = [
   apkVersioning,
+  composerVersioning,
   debVersioning,
   gemVersioning,
   goVersioning,
   mavenVersioning,
+  nugetVersioning,
   pep440Versioning,
   rpmVersioning,
   semverVersioning,
