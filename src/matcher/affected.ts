@@ -97,12 +97,12 @@ function evidenceOf(
 
 /** Events in version order, `introduced: "0"` first; events whose version the scheme cannot read go last. */
 function sortEvents(events: OsvEvent[], scheme: VersioningScheme): OsvEvent[] {
-  const valueOf = (event: OsvEvent) => event.introduced ?? event.fixed ?? event.last_affected ?? event.limit ?? '';
+  const versionOf = (event: OsvEvent) => event.introduced ?? event.fixed ?? event.last_affected ?? event.limit ?? '';
   return events
     .filter((event) => event.limit === undefined)
     .sort((a, b) => {
-      const x = valueOf(a);
-      const y = valueOf(b);
+      const x = versionOf(a);
+      const y = versionOf(b);
       if (x === '0' && a.introduced !== undefined) return -1;
       if (y === '0' && b.introduced !== undefined) return 1;
       return compare(scheme, x, y);
