@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type OsvRecord, osvRecordSchema } from '../advisories/osv/schema.ts';
+import type { Package } from '../core/package.ts';
+import { type AdvisoryLookup, matchPackages } from './match.ts';
+
+function record(file: string): OsvRecord {
+  return osvRecordSchema.parse(JSON.parse(readFileSync(new URL(`./__fixtures__/${file}`, import.meta.url), 'utf8')));
+}
+
+/** An in-memory lookup over records, as the advisory DB answers it. */
+function lookupOf(records: OsvRecord[]): AdvisoryLookup {
+  return {
+    recordsFor: (ecosystem, name) =>
+      records.filter((item) =>
+        (item.affected ?? []).some(
+          (entry) =>
+            entry.package?.ecosystem === ecosystem &&
+            entry.package.name.toLowerCase().replace(/[-_.]+/g, '-') === name.toLowerCase().replace(/[-_.]+/g, '-'),
+        ),
+      ),
+  };
+}
+
+function pkg(fields: Partial<Package> & Pick<Package, 'type' | 'name' | 'version'>): Package {
+  return {
+    purl: `pkg:${fields.type}/${fields.name}@${fields.version}`,
+    foundBy: ['test'],
+    locations: [{ path: '/x' }],
+    ...fields,
+  };
+}
+
+describe('matchPackages', () => {
+  it('matches language packages by ecosystem and name, with evidence', () => {
+    const findings = matchPackages(
+      [
+        pkg({ type: 'pypi', name: 'cherrypy', version: '3.0.1' }),
+        pkg({ type: 'pypi', name: 'cherrypy2', version: '3.0.1' }),
+        pkg({ type: 'golang', namespace: 'github.com/gin-gonic', name: 'gin', version: 'v1.5.0' }),
+        pkg({
+          type: 'golang',
+          namespace: 'github.com/gin-gonic',
+          name: 'gin',
+          version: 'v1.6.0',
+          purl: 'pkg:golang/gin@1.6.0',
+        }),
+      ],
+      undefined,
+      lookupOf([record('PYSEC-2008-3.json'), record('GO-2020-0001.json')]),
+    );
+    expect(
+      findings.map((finding) => [finding.packageName, finding.installedVersion, finding.id, finding.fixedVersions]),
+    ).toEqual([
+      ['cherrypy', '3.0.1', 'CVE-2008-0252', ['3.0.2']],
+      ['gin', 'v1.5.0', 'CVE-2020-36567', ['1.6.0']],
+    ]);
+    expect(findings[0]?.evidence).toEqual([
+      {
+        kind: 'range',
+        rangeType: 'ECOSYSTEM',
+        introduced: '3.0',
+        fixed: '3.0.2',
+        comparator: 'pep440',
+        recordId: 'PYSEC-2008-3',
+        ecosystem: 'PyPI',
+        comparedVersion: '3.0.1',
+        location: { path: '/x' },
+      },
+    ]);
+  });
+
+  it('matches OS packages on their source package and source version in the release’s ecosystem', () => {
+    const dsa: OsvRecord = {
+      id: 'DSA-5380-1',
+      modified: '2023-03-29T00:00:00Z',
+      aliases: ['CVE-2023-1393'],
+      affected: [
+        {
+          package: { ecosystem: 'Debian:11', name: 'xorg-server' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2:1.20.11-1+deb11u6' }] }],
+        },
+      ],
+    };
+    const os = { id: 'debian', versionId: '11' };
+    const binary = pkg({
+      type: 'deb',
+      name: 'xserver-common',
+      version: '2:1.20.11-1+deb11u5',
+      source: { name: 'xorg-server', version: '2:1.20.11-1+deb11u5' },
+    });
+    const fixed = pkg({
+      type: 'deb',
+      name: 'xvfb',
+      version: '2:1.20.11-1+deb11u6+b1',
+      source: { name: 'xorg-server', version: '2:1.20.11-1+deb11u6' },
+    });
+    const findings = matchPackages([binary, fixed], os, lookupOf([dsa]));
+    expect(
+      findings.map((finding) => [finding.packageName, finding.id, finding.aliases, finding.fixedVersions]),
+    ).toEqual([['xserver-common', 'CVE-2023-1393', ['DSA-5380-1'], ['2:1.20.11-1+deb11u6']]]);
+    // The same package in another release is not looked up in Debian:11.
+    expect(matchPackages([binary], { id: 'debian', versionId: '12' }, lookupOf([dsa]))).toEqual([]);
+  });
+
+  it('merges records that name the same CVE into one finding per package, and skips withdrawn records', () => {
+    const base = record('PYSEC-2008-3.json');
+    const ghsa: OsvRecord = { ...base, id: 'GHSA-xxxx-yyyy-zzzz', aliases: ['CVE-2008-0252'] };
+    const withdrawn: OsvRecord = {
+      ...base,
+      id: 'PYSEC-2008-999',
+      aliases: ['CVE-2008-9999'],
+      withdrawn: '2024-01-01T00:00:00Z',
+    };
+    const findings = matchPackages(
+      [pkg({ type: 'pypi', name: 'cherrypy', version: '2.1.0' })],
+      undefined,
+      lookupOf([base, ghsa, withdrawn]),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      id: 'CVE-2008-0252',
+      aliases: ['GHSA-xxxx-yyyy-zzzz', 'PYSEC-2008-3'],
+      fixedVersions: ['2.1.1'],
+    });
+    expect(findings[0]?.evidence.map((evidence) => evidence.recordId)).toEqual(['PYSEC-2008-3', 'GHSA-xxxx-yyyy-zzzz']);
+  });
+});

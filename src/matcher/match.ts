@@ -1,0 +1,120 @@
+/**
+ * The matcher (DESIGN §6), pure: packages + advisory lookups + versioning → findings with evidence. Each package is
+ * looked up by its ecosystem and (source) name, every record's affected entries for that package are evaluated with
+ * the ecosystem's versioning scheme, withdrawn records are skipped, and a vulnerability reported by several records
+ * (a CVE, its GHSA and its DSA) becomes one finding per package, keyed by its preferred id (the CVE when there is one).
+ */
+
+import type { OsvRecord } from '../advisories/osv/schema.ts';
+import type { OsInfo, Package } from '../core/package.ts';
+import { versioningScheme } from '../versioning/registry.ts';
+import { type AffectedEvidence, evaluateAffected } from './affected.ts';
+import { ecosystemOf, lookupName, lookupVersion, schemeOf } from './ecosystems.ts';
+
+/** Where advisories come from: the advisory DB, or anything that can answer the same question. */
+export interface AdvisoryLookup {
+  /** Records with an affected entry for this package name in this ecosystem (names as OSV writes them). */
+  recordsFor(ecosystem: string, name: string): OsvRecord[];
+}
+
+/** Why a package was matched: the record, the range, the comparator, and where the package was found. */
+export interface FindingEvidence extends AffectedEvidence {
+  recordId: string;
+  ecosystem: string;
+  /** The version that was compared (the source version for OS packages). */
+  comparedVersion: string;
+  location?: Package['locations'][number];
+}
+
+/** One vulnerability in one package. */
+export interface Finding {
+  /** The preferred id: the CVE when the records name one, else the first record's id. */
+  id: string;
+  /** Every other id the records give (GHSA, PYSEC, DSA, …), sorted. */
+  aliases: string[];
+  packagePurl: string;
+  packageName: string;
+  installedVersion: string;
+  /** Versions that fix it, ascending; empty when there is no fix. */
+  fixedVersions: string[];
+  summary?: string;
+  /** Evidence from every record that matched. */
+  evidence: FindingEvidence[];
+}
+
+/** Matches packages against advisories. */
+export function matchPackages(packages: readonly Package[], os: OsInfo | undefined, lookup: AdvisoryLookup): Finding[] {
+  const findings = new Map<string, Finding>();
+  for (const pkg of packages) {
+    const ecosystem = ecosystemOf(pkg, os);
+    const schemeName = ecosystem ? schemeOf(ecosystem) : undefined;
+    const scheme = schemeName ? versioningScheme(schemeName) : undefined;
+    if (!ecosystem || !scheme) continue;
+    const name = lookupName(pkg);
+    const version = lookupVersion(pkg);
+    for (const record of lookup.recordsFor(ecosystem, name)) {
+      if (record.withdrawn) continue;
+      for (const entry of record.affected ?? []) {
+        if (entry.package?.ecosystem !== ecosystem || !sameName(entry.package.name, name, ecosystem)) continue;
+        const verdict = evaluateAffected(entry, version, scheme);
+        if (!verdict.affected || !verdict.evidence) continue;
+        const ids = [record.id, ...(record.aliases ?? [])];
+        const id = ids.find((candidate) => candidate.startsWith('CVE-')) ?? record.id;
+        const key = `${id} ${pkg.purl}`;
+        const evidence: FindingEvidence = {
+          ...verdict.evidence,
+          recordId: record.id,
+          ecosystem,
+          comparedVersion: version,
+          ...(pkg.locations[0] ? { location: pkg.locations[0] } : {}),
+        };
+        const existing = findings.get(key);
+        if (existing) {
+          mergeFinding(existing, ids, verdict.fixedVersions, evidence, scheme.compare);
+          continue;
+        }
+        findings.set(key, {
+          id,
+          aliases: [...new Set(ids.filter((alias) => alias !== id))].sort(),
+          packagePurl: pkg.purl,
+          packageName: pkg.name,
+          installedVersion: pkg.version,
+          fixedVersions: verdict.fixedVersions,
+          ...(record.summary ? { summary: record.summary } : {}),
+          evidence: [evidence],
+        });
+      }
+    }
+  }
+  return [...findings.values()].sort((a, b) => a.packageName.localeCompare(b.packageName) || a.id.localeCompare(b.id));
+}
+
+function mergeFinding(
+  finding: Finding,
+  ids: string[],
+  fixes: string[],
+  evidence: FindingEvidence,
+  compare: (a: string, b: string) => number,
+): void {
+  finding.aliases = [...new Set([...finding.aliases, ...ids.filter((alias) => alias !== finding.id)])].sort();
+  finding.fixedVersions = [...new Set([...finding.fixedVersions, ...fixes])].sort((a, b) => safeCompare(compare, a, b));
+  if (!finding.evidence.some((known) => known.recordId === evidence.recordId)) finding.evidence.push(evidence);
+}
+
+function safeCompare(compare: (a: string, b: string) => number, a: string, b: string): number {
+  try {
+    return compare(a, b);
+  } catch {
+    return a.localeCompare(b);
+  }
+}
+
+/** PyPI names compare by PEP 503 normal form; other ecosystems by exact name. */
+function sameName(recordName: string, name: string, ecosystem: string): boolean {
+  if (ecosystem === 'PyPI') return pep503(recordName) === pep503(name);
+  return recordName === name;
+}
+
+function pep503(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
