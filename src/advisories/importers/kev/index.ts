@@ -4,8 +4,8 @@
 import type { FeedImporter } from '../../records.ts';
 import { parseKev } from './parse.ts';
 
-/** The catalog names itself in its first keys (`title`, `catalogVersion`). */
-const HEAD_PATTERN = /"catalogVersion"\s*:/;
+/** The catalog names its version in its first keys; the official JSON schema has the key too, but not a string. */
+const HEAD_PATTERN = /"catalogVersion"\s*:\s*"/;
 
 /** CISA KEV JSON → KEV entries, timestamped with the catalog's `dateReleased`. */
 export const kevImporter = {

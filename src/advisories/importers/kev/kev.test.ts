@@ -104,6 +104,7 @@ describe('detect', () => {
       '{\n    "title": "CISA Catalog",\n    "catalogVersion": "2025.08.25",',
       true,
     ],
+    ['known_exploited_vulnerabilities_schema.json', '{"properties": {"catalogVersion": {"type": "string"}', false],
     ['GHSA-1.json', '{"id":"GHSA-1","modified":"2024-01-01T00:00:00Z"}', false],
     ['kev.csv', 'cveID,vendorProject,product', false],
   ])('%s', (name, head, expected) => {
