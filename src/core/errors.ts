@@ -21,6 +21,9 @@ export type ErrorCode =
   | 'E_CREDENTIAL_HELPER'
   | 'E_CACHE'
   | 'E_ANALYZERS_FAILED'
+  | 'E_DB_MISSING'
+  | 'E_DB_INVALID'
+  | 'E_IMPORT_PATH_NOT_FOUND'
   | 'E_INTERNAL';
 
 /** Process exit codes (DESIGN §7): 0 ok, 1 error, 2 policy failed. */

@@ -1,0 +1,165 @@
+/**
+ * Reading the advisory database: a read-only handle and the lookups the matcher and `lucent db status` use. Records
+ * are returned as stored (validated when imported), withdrawn ones included: the matcher decides to skip them.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type { DatabaseSync } from 'node:sqlite';
+import { LucentError } from '../../core/errors.ts';
+import type { OsvRecord } from '../osv/schema.ts';
+import type { EpssScore, FeedName, KevEntry } from '../records.ts';
+import { normalisePackageName } from './package-names.ts';
+import { readState, SCHEMA_VERSION, schemaVersionOf } from './schema.ts';
+import { openSqlite } from './sqlite.ts';
+
+/** An open, read-only advisory database. */
+export interface AdvisoryDb {
+  readonly path: string;
+  readonly handle: DatabaseSync;
+  close(): void;
+}
+
+const IMPORT_HINT = 'run `lucent db import PATH…` with OSV records, folders or all.zip archives';
+
+/** Opens the database at `path` read-only; a missing, foreign or other-version file is a catalogue error. */
+export async function openAdvisoryDb(path: string): Promise<AdvisoryDb> {
+  if (!existsSync(path)) {
+    throw new LucentError('E_DB_MISSING', `no advisory database at ${path}`, { hint: IMPORT_HINT });
+  }
+  const handle = await openSqlite(path, { readOnly: true });
+  const state = readState(handle, path);
+  if (state !== 'current') {
+    const found = schemaVersionOf(handle);
+    handle.close();
+    throw new LucentError(
+      'E_DB_INVALID',
+      state === 'other-version'
+        ? `${path} has advisory database schema ${found}; this Lucent reads schema ${SCHEMA_VERSION}`
+        : `${path} is not Lucent's advisory database`,
+      { hint: `${IMPORT_HINT} (an import over an older schema rebuilds the file)` },
+    );
+  }
+  return { path, handle, close: () => handle.close() };
+}
+
+/** Every record affecting `name` in `ecosystem` (exact OSV ecosystem, e.g. `PyPI`, `Debian:12`), sorted by id. */
+export function recordsFor(db: AdvisoryDb, ecosystem: string, name: string): OsvRecord[] {
+  const rows = db.handle
+    .prepare(
+      `SELECT records.json FROM affected JOIN records ON records.id = affected.record_id
+       WHERE affected.ecosystem = ? AND affected.name = ? ORDER BY records.id`,
+    )
+    .all(ecosystem, normalisePackageName(ecosystem, name)) as { json: string }[];
+  return rows.map((row) => JSON.parse(row.json) as OsvRecord);
+}
+
+/** The record with this id, if imported. */
+export function recordById(db: AdvisoryDb, id: string): OsvRecord | undefined {
+  const row = db.handle.prepare('SELECT json FROM records WHERE id = ?').get(id) as { json: string } | undefined;
+  return row ? (JSON.parse(row.json) as OsvRecord) : undefined;
+}
+
+/** The most ids one alias group may hold; real groups have a handful, this only stops a runaway walk. */
+const MAX_ALIAS_GROUP = 500;
+
+/**
+ * Every id that names the same vulnerability as `id`, sorted, without `id` itself: the aliases a record lists, the
+ * records that list it, and so on transitively (a GHSA aliasing a CVE that a PYSEC record also aliases).
+ */
+export function aliasesOf(db: AdvisoryDb, id: string): string[] {
+  const neighbours = db.handle.prepare(
+    'SELECT alias AS id FROM aliases WHERE record_id = ? UNION SELECT record_id AS id FROM aliases WHERE alias = ?',
+  );
+  const seen = new Set([id]);
+  const queue = [id];
+  for (let next = queue.shift(); next !== undefined && seen.size < MAX_ALIAS_GROUP; next = queue.shift()) {
+    for (const row of neighbours.all(next, next) as { id: string }[]) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      queue.push(row.id);
+    }
+  }
+  seen.delete(id);
+  return [...seen].sort();
+}
+
+/** The KEV entry for a CVE. */
+export function kevFor(db: AdvisoryDb, cveId: string): KevEntry | undefined {
+  const row = db.handle.prepare('SELECT json FROM kev WHERE cve_id = ?').get(cveId) as { json: string } | undefined;
+  return row ? (JSON.parse(row.json) as KevEntry) : undefined;
+}
+
+/** The EPSS score for a CVE. */
+export function epssFor(db: AdvisoryDb, cveId: string): EpssScore | undefined {
+  const row = db.handle.prepare('SELECT cve_id, epss, percentile FROM epss WHERE cve_id = ?').get(cveId) as
+    | { cve_id: string; epss: number; percentile: number }
+    | undefined;
+  return row ? { cveId: row.cve_id, epss: row.epss, percentile: row.percentile } : undefined;
+}
+
+/** One row of `feeds`: what one import from one source wrote. */
+export interface FeedStatus {
+  feed: FeedName;
+  source: string;
+  importedAt: string;
+  feedTimestamp: string | null;
+  records: number;
+  /** Days since the feed's timestamp (else since its import). */
+  ageDays: number;
+}
+
+/** What the database holds. */
+export interface DbStatus {
+  path: string;
+  schemaVersion: number;
+  sizeBytes: number;
+  feeds: FeedStatus[];
+  counts: { records: number; withdrawn: number; aliases: number; kev: number; epss: number };
+  /** Records per OSV ecosystem (a record affecting two ecosystems counts in both). */
+  ecosystems: { ecosystem: string; records: number }[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Summarises the database: feeds with their ages at `now`, and counts. */
+export function status(db: AdvisoryDb, now: Date = new Date()): DbStatus {
+  const count = (sql: string) => Number((db.handle.prepare(sql).get() as { n: number }).n);
+  const feeds = db.handle
+    .prepare(`SELECT feed, source, imported_at, feed_timestamp, record_count FROM feeds ORDER BY feed, source`)
+    .all() as {
+    feed: FeedName;
+    source: string;
+    imported_at: string;
+    feed_timestamp: string | null;
+    record_count: number;
+  }[];
+  const ecosystems = db.handle
+    .prepare(
+      'SELECT ecosystem, count(DISTINCT record_id) AS records FROM affected GROUP BY ecosystem ORDER BY ecosystem',
+    )
+    .all() as { ecosystem: string; records: number }[];
+  return {
+    path: db.path,
+    schemaVersion: schemaVersionOf(db.handle),
+    sizeBytes: statSync(db.path).size,
+    feeds: feeds.map((row) => ({
+      feed: row.feed,
+      source: row.source,
+      importedAt: row.imported_at,
+      feedTimestamp: row.feed_timestamp,
+      records: row.record_count,
+      ageDays: ageInDays(row.feed_timestamp ?? row.imported_at, now),
+    })),
+    counts: {
+      records: count('SELECT count(*) AS n FROM records'),
+      withdrawn: count('SELECT count(*) AS n FROM records WHERE withdrawn IS NOT NULL'),
+      aliases: count('SELECT count(*) AS n FROM aliases'),
+      kev: count('SELECT count(*) AS n FROM kev'),
+      epss: count('SELECT count(*) AS n FROM epss'),
+    },
+    ecosystems: ecosystems.map((row) => ({ ecosystem: row.ecosystem, records: Number(row.records) })),
+  };
+}
+
+function ageInDays(timestamp: string, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(timestamp)) / DAY_MS));
+}

@@ -1,0 +1,101 @@
+/**
+ * The advisory database's tables. One SQLite file; `PRAGMA user_version` holds the schema version and
+ * `PRAGMA application_id` marks the file as Lucent's, so a stray SQLite file is refused rather than misread.
+ * Documented in docs/advisories.md; bump SCHEMA_VERSION on any change (older files are then rebuilt on import).
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { LucentError } from '../../core/errors.ts';
+
+/** The schema version written into `PRAGMA user_version`. */
+export const SCHEMA_VERSION = 1;
+
+/** 'LUCA' as a 32-bit integer: https://www.sqlite.org/pragma.html#pragma_application_id */
+export const APPLICATION_ID = 0x4c554341;
+
+const TABLES = `
+CREATE TABLE feeds (
+  feed TEXT NOT NULL,
+  source TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  feed_timestamp TEXT,
+  record_count INTEGER NOT NULL,
+  PRIMARY KEY (feed, source)
+);
+CREATE TABLE records (
+  id TEXT NOT NULL PRIMARY KEY,
+  feed TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  published TEXT,
+  withdrawn TEXT,
+  summary TEXT,
+  severity TEXT,
+  json TEXT NOT NULL
+);
+CREATE TABLE aliases (
+  record_id TEXT NOT NULL,
+  alias TEXT NOT NULL,
+  PRIMARY KEY (record_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX aliases_by_alias ON aliases (alias, record_id);
+CREATE TABLE affected (
+  ecosystem TEXT NOT NULL,
+  name TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  PRIMARY KEY (ecosystem, name, record_id)
+) WITHOUT ROWID;
+CREATE INDEX affected_by_record ON affected (record_id);
+CREATE TABLE kev (
+  cve_id TEXT NOT NULL PRIMARY KEY,
+  date_added TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE TABLE epss (
+  cve_id TEXT NOT NULL PRIMARY KEY,
+  epss REAL NOT NULL,
+  percentile REAL NOT NULL
+);
+`;
+
+/** Creates every table in an empty database and stamps it with the schema version. */
+export function createSchema(db: DatabaseSync): void {
+  db.exec(TABLES);
+  db.exec(`PRAGMA application_id = ${APPLICATION_ID}; PRAGMA user_version = ${SCHEMA_VERSION};`);
+}
+
+/** What a database file holds: Lucent's current schema, an older or newer one, or something else. */
+export type SchemaState = 'current' | 'empty' | 'other-version' | 'foreign';
+
+/** Reads the schema stamp; throws SQLite's own error when the file is not a database at all. */
+export function schemaState(db: DatabaseSync): SchemaState {
+  const applicationId = pragmaNumber(db, 'application_id');
+  const version = pragmaNumber(db, 'user_version');
+  if (applicationId === 0 && version === 0) {
+    const tables = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
+    return tables.n === 0 ? 'empty' : 'foreign';
+  }
+  if (applicationId !== APPLICATION_ID) return 'foreign';
+  return version === SCHEMA_VERSION ? 'current' : 'other-version';
+}
+
+/** The schema state of an open file, with SQLite's "not a database" turned into a catalogue error. */
+export function readState(db: DatabaseSync, path: string): SchemaState {
+  try {
+    return schemaState(db);
+  } catch (error) {
+    db.close();
+    throw new LucentError('E_DB_INVALID', `${path} is not a readable SQLite database`, {
+      hint: 'delete it (it is rebuilt by `lucent db import PATH…`) or choose another file with --db',
+      cause: error,
+    });
+  }
+}
+
+/** The schema version stamped in a file. */
+export function schemaVersionOf(db: DatabaseSync): number {
+  return pragmaNumber(db, 'user_version');
+}
+
+function pragmaNumber(db: DatabaseSync, pragma: 'application_id' | 'user_version'): number {
+  const row = db.prepare(`PRAGMA ${pragma}`).get() as Record<string, number> | undefined;
+  return Number(row?.[pragma] ?? 0);
+}
