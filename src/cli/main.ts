@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { describeError, EXIT_ERROR, isLucentError } from '../core/errors.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { cacheCommand } from './commands/cache.ts';
+import { dbCommand } from './commands/db.ts';
 import { filesCommand } from './commands/files.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { version } from './version.ts';
@@ -19,6 +20,7 @@ Sources:
 
 Environment:
   LUCENT_CACHE_DIR     layer cache directory (default $XDG_CACHE_HOME/lucent or ~/.cache/lucent)
+  LUCENT_DB            advisory database file (default $XDG_DATA_HOME/lucent/advisories.db)
   LUCENT_REGISTRY_USERNAME, LUCENT_REGISTRY_PASSWORD, LUCENT_REGISTRY_TOKEN   registry credentials
 
 Exit codes: 0 ok, 1 error, 2 policy failed.`;
@@ -35,7 +37,7 @@ export function buildProgram(): Command {
     .addHelpText('after', SOURCES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [analyzeCommand(), inspectCommand(), filesCommand(), cacheCommand()]) {
+  for (const command of [analyzeCommand(), inspectCommand(), filesCommand(), cacheCommand(), dbCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
   return program;
