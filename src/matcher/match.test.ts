@@ -126,3 +126,35 @@ describe('matchPackages', () => {
     expect(findings[0]?.evidence.map((evidence) => evidence.recordId)).toEqual(['PYSEC-2008-3', 'GHSA-xxxx-yyyy-zzzz']);
   });
 });
+
+describe('matchPackages with a distro advisory for several CVEs', () => {
+  it('gives one finding per CVE, each naming the advisory among its aliases', () => {
+    const dsa: OsvRecord = {
+      id: 'DSA-5378-1',
+      modified: '2023-03-25T00:00:00Z',
+      aliases: ['CVE-2022-23824', 'CVE-2022-42331'],
+      affected: [
+        {
+          package: { ecosystem: 'Debian:11', name: 'xen' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '4.14.5+94-ge49571868d-1' }] }],
+        },
+      ],
+    };
+    const findings = matchPackages(
+      [
+        pkg({
+          type: 'deb',
+          name: 'xen-utils-common',
+          version: '4.14.5+24-g87d90d511c-1',
+          source: { name: 'xen', version: '4.14.5+24-g87d90d511c-1' },
+        }),
+      ],
+      { id: 'debian', versionId: '11' },
+      lookupOf([dsa]),
+    );
+    expect(findings.map((finding) => [finding.id, finding.aliases])).toEqual([
+      ['CVE-2022-23824', ['DSA-5378-1']],
+      ['CVE-2022-42331', ['DSA-5378-1']],
+    ]);
+  });
+});

@@ -2,7 +2,8 @@
  * The matcher (DESIGN §6), pure: packages + advisory lookups + versioning → findings with evidence. Each package is
  * looked up by its ecosystem and (source) name, every record's affected entries for that package are evaluated with
  * the ecosystem's versioning scheme, withdrawn records are skipped, and a vulnerability reported by several records
- * (a CVE, its GHSA and its DSA) becomes one finding per package, keyed by its preferred id (the CVE when there is one).
+ * (a CVE, its GHSA and its DSA) becomes one finding per package, keyed by its preferred id (the CVE when there is one);
+ * a distro advisory that fixes several CVEs gives one finding per CVE.
  */
 
 import type { OsvRecord } from '../advisories/osv/schema.ts';
@@ -59,8 +60,6 @@ export function matchPackages(packages: readonly Package[], os: OsInfo | undefin
         const verdict = evaluateAffected(entry, version, scheme);
         if (!verdict.affected || !verdict.evidence) continue;
         const ids = [record.id, ...(record.aliases ?? [])];
-        const id = ids.find((candidate) => candidate.startsWith('CVE-')) ?? record.id;
-        const key = `${id} ${pkg.purl}`;
         const evidence: FindingEvidence = {
           ...verdict.evidence,
           recordId: record.id,
@@ -68,21 +67,27 @@ export function matchPackages(packages: readonly Package[], os: OsInfo | undefin
           comparedVersion: version,
           ...(pkg.locations[0] ? { location: pkg.locations[0] } : {}),
         };
-        const existing = findings.get(key);
-        if (existing) {
-          mergeFinding(existing, ids, verdict.fixedVersions, evidence, scheme.compare);
-          continue;
+        // A distro advisory (DSA, DLA, secdb) fixing several CVEs is one finding per CVE, as users track them.
+        const cves = [...new Set(ids.filter((candidate) => candidate.startsWith('CVE-')))];
+        for (const id of cves.length > 0 ? cves : [record.id]) {
+          const key = `${id} ${pkg.purl}`;
+          const aliases = ids.filter((alias) => alias !== id && !(cves.length > 1 && alias.startsWith('CVE-')));
+          const existing = findings.get(key);
+          if (existing) {
+            mergeFinding(existing, aliases, verdict.fixedVersions, evidence, scheme.compare);
+            continue;
+          }
+          findings.set(key, {
+            id,
+            aliases: [...new Set(aliases)].sort(),
+            packagePurl: pkg.purl,
+            packageName: pkg.name,
+            installedVersion: pkg.version,
+            fixedVersions: verdict.fixedVersions,
+            ...(record.summary ? { summary: record.summary } : {}),
+            evidence: [evidence],
+          });
         }
-        findings.set(key, {
-          id,
-          aliases: [...new Set(ids.filter((alias) => alias !== id))].sort(),
-          packagePurl: pkg.purl,
-          packageName: pkg.name,
-          installedVersion: pkg.version,
-          fixedVersions: verdict.fixedVersions,
-          ...(record.summary ? { summary: record.summary } : {}),
-          evidence: [evidence],
-        });
       }
     }
   }
@@ -91,12 +96,12 @@ export function matchPackages(packages: readonly Package[], os: OsInfo | undefin
 
 function mergeFinding(
   finding: Finding,
-  ids: string[],
+  aliases: string[],
   fixes: string[],
   evidence: FindingEvidence,
   compare: (a: string, b: string) => number,
 ): void {
-  finding.aliases = [...new Set([...finding.aliases, ...ids.filter((alias) => alias !== finding.id)])].sort();
+  finding.aliases = [...new Set([...finding.aliases, ...aliases.filter((alias) => alias !== finding.id)])].sort();
   finding.fixedVersions = [...new Set([...finding.fixedVersions, ...fixes])].sort((a, b) => safeCompare(compare, a, b));
   if (!finding.evidence.some((known) => known.recordId === evidence.recordId)) finding.evidence.push(evidence);
 }

@@ -163,3 +163,8 @@ export function status(db: AdvisoryDb, now: Date = new Date()): DbStatus {
 function ageInDays(timestamp: string, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(timestamp)) / DAY_MS));
 }
+
+/** The database as the matcher's advisory lookup. */
+export function advisoryLookup(db: AdvisoryDb): { recordsFor(ecosystem: string, name: string): OsvRecord[] } {
+  return { recordsFor: (ecosystem, name) => recordsFor(db, ecosystem, name) };
+}
