@@ -7,6 +7,7 @@
  */
 
 import type { OsvRecord } from '../advisories/osv/schema.ts';
+import type { EpssScore, KevEntry } from '../advisories/records.ts';
 import type { OsInfo, Package } from '../core/package.ts';
 import { versioningScheme } from '../versioning/registry.ts';
 import { type AffectedEvidence, evaluateAffected } from './affected.ts';
@@ -41,6 +42,27 @@ export interface Finding {
   summary?: string;
   /** Evidence from every record that matched. */
   evidence: FindingEvidence[];
+  /** Set by enrichment (severity from CVSS or the feed; KEV; EPSS), after matching. */
+  severity?: FindingSeverity;
+  kev?: KevEntry;
+  epss?: EpssScore;
+}
+
+/** Severity levels, highest first, as KubeClarity and the CLI's --fail-on name them. */
+export const SEVERITY_LEVELS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'NEGLIGIBLE', 'UNKNOWN'] as const;
+
+/** A severity level. */
+export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
+
+/** A finding's severity and where it came from. */
+export interface FindingSeverity {
+  level: SeverityLevel;
+  /** CVSS base score, when a vector gave it. */
+  score?: number;
+  /** The CVSS vector string, e.g. `CVSS:3.1/AV:N/AC:L/…`. */
+  vector?: string;
+  /** Which record (and which field) the severity came from. */
+  source: string;
 }
 
 /** Matches packages against advisories. */
