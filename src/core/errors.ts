@@ -29,6 +29,9 @@ export type ErrorCode =
 /** Process exit codes (DESIGN §7): 0 ok, 1 error, 2 policy failed. */
 export const EXIT_ERROR = 1;
 
+/** Exit code when the scan ran but the policy failed (`--fail-on`). */
+export const EXIT_POLICY_FAILED = 2;
+
 /** An error Lucent reports to its user: no stack trace unless `--debug`. */
 export class LucentError extends Error {
   readonly code: ErrorCode;

@@ -5,7 +5,7 @@
 import type { ImageConfig } from './config-schema.ts';
 
 /** The kinds of source Lucent reads. */
-export type SourceKind = 'registry' | 'docker-archive' | 'oci-archive' | 'oci-dir' | 'dir' | 'file';
+export type SourceKind = 'registry' | 'docker-archive' | 'oci-archive' | 'oci-dir' | 'dir' | 'file' | 'sbom';
 
 /** An OS/architecture pair, as in OCI image indexes. */
 export interface Platform {

@@ -78,3 +78,19 @@ export function lookupVersion(pkg: Pick<Package, 'type' | 'version' | 'source'>)
   if (pkg.type === 'deb' || pkg.type === 'apk' || pkg.type === 'rpm') return pkg.source?.version ?? pkg.version;
   return pkg.version;
 }
+
+/**
+ * The OS an SBOM's OS packages name in their purls, for SBOMs without an OS component: namespace = os-release ID and
+ * the `distro` qualifier its version (`distro=debian-12` as Syft and Lucent write it, `distro=3.11.5` as Trivy does).
+ */
+export function osFromPurls(purls: readonly string[]): OsInfo | undefined {
+  for (const purl of purls) {
+    const match = /^pkg:(?:deb|apk|rpm)\/([^/]+)\/[^?]*\?(?:.*&)?distro=([^&]+)/.exec(purl);
+    if (!match) continue;
+    const id = decodeURIComponent(match[1] as string).toLowerCase();
+    const distro = decodeURIComponent(match[2] as string);
+    const version = distro.startsWith(`${id}-`) ? distro.slice(id.length + 1) : distro;
+    if (/^\d/.test(version)) return { id, versionId: version };
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type OsvRecord, osvRecordSchema } from '../advisories/osv/schema.ts';
 import type { Package } from '../core/package.ts';
+import { osFromPurls } from './ecosystems.ts';
 import { type AdvisoryLookup, matchPackages } from './match.ts';
 
 function record(file: string): OsvRecord {
@@ -156,5 +157,17 @@ describe('matchPackages with a distro advisory for several CVEs', () => {
       ['CVE-2022-23824', ['DSA-5378-1']],
       ['CVE-2022-42331', ['DSA-5378-1']],
     ]);
+  });
+});
+
+describe('osFromPurls', () => {
+  it.each([
+    [['pkg:npm/x@1', 'pkg:deb/debian/curl@7.88.1?arch=amd64&distro=debian-12'], { id: 'debian', versionId: '12' }],
+    [['pkg:apk/alpine/musl@1.1.24-r2?arch=x86_64&distro=3.11.5'], { id: 'alpine', versionId: '3.11.5' }],
+    [['pkg:deb/ubuntu/bash@5.1?distro=ubuntu-22.04'], { id: 'ubuntu', versionId: '22.04' }],
+    [['pkg:deb/debian/curl@7.88.1?distro=bookworm'], undefined],
+    [['pkg:pypi/requests@2.31.0'], undefined],
+  ])('%j', (purls, os) => {
+    expect(osFromPurls(purls)).toEqual(os);
   });
 });
