@@ -1,0 +1,98 @@
+/**
+ * Enrichment after matching (DESIGN §6), pure: each finding gets a severity from its evidence records (a distro's own
+ * rating first for OS packages), else from the other records of the same vulnerability (the CVE's, a GHSA); and its
+ * CISA KEV entry and EPSS score, looked up by CVE id.
+ */
+
+import type { AdvisoryDb } from '../advisories/db/queries.ts';
+import { aliasesOf, epssFor, kevFor, recordById } from '../advisories/db/queries.ts';
+import type { OsvRecord } from '../advisories/osv/schema.ts';
+import type { EpssScore, KevEntry } from '../advisories/records.ts';
+import type { Finding, FindingSeverity } from './match.ts';
+import { higherSeverity, isDistroEcosystem, isDistroRating, severityOfRecord } from './severity.ts';
+
+/** What enrichment reads: the advisory DB, or anything that answers the same questions. */
+export interface EnrichmentSources {
+  recordById(id: string): OsvRecord | undefined;
+  kevFor(cveId: string): KevEntry | undefined;
+  epssFor(cveId: string): EpssScore | undefined;
+  /** Every id linked to `id` through aliases, transitively (the DB's alias table); optional. */
+  aliasesOf?(id: string): string[];
+}
+
+/** The advisory DB as enrichment's sources. */
+export function advisorySources(db: AdvisoryDb): EnrichmentSources {
+  return {
+    recordById: (id) => recordById(db, id),
+    kevFor: (cveId) => kevFor(db, cveId),
+    epssFor: (cveId) => epssFor(db, cveId),
+    aliasesOf: (id) => aliasesOf(db, id),
+  };
+}
+
+/** New findings with severity, KEV and EPSS set where the sources know them; the input is left as it is. */
+export function enrichFindings(findings: readonly Finding[], sources: EnrichmentSources): Finding[] {
+  return findings.map((finding) => {
+    const severity = severityOfFinding(finding, sources) ?? finding.severity;
+    const cves = [finding.id, ...finding.aliases].filter((id) => id.startsWith('CVE-'));
+    const kev = firstOf(cves, sources.kevFor) ?? finding.kev;
+    const epss = firstOf(cves, sources.epssFor) ?? finding.epss;
+    return { ...finding, ...(severity ? { severity } : {}), ...(kev ? { kev } : {}), ...(epss ? { epss } : {}) };
+  });
+}
+
+/**
+ * The highest severity among the evidence records, each rated for the ecosystem it matched in. For an OS package a
+ * distro rating (urgency, Ubuntu priority) wins over any CVSS score. When the evidence rates nothing (or only UNKNOWN,
+ * e.g. a DSA without urgency), the other records of the same vulnerability are tried: the CVE's NVD-style record, a
+ * GHSA.
+ */
+function severityOfFinding(finding: Finding, sources: EnrichmentSources): FindingSeverity | undefined {
+  let fromEvidence: FindingSeverity | undefined;
+  let fromDistro: FindingSeverity | undefined;
+  const seen = new Set<string>();
+  for (const evidence of finding.evidence) {
+    const key = `${evidence.recordId} ${evidence.ecosystem}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const record = sources.recordById(evidence.recordId);
+    const severity = record ? severityOfRecord(record, evidence.ecosystem) : undefined;
+    if (!severity) continue;
+    fromEvidence = higherSeverity(fromEvidence, severity);
+    if (isDistroEcosystem(evidence.ecosystem) && isDistroRating(severity)) {
+      fromDistro = higherSeverity(fromDistro, severity);
+    }
+  }
+  if (fromDistro && fromDistro.level !== 'UNKNOWN') return fromDistro;
+  if (fromEvidence && fromEvidence.level !== 'UNKNOWN') return fromEvidence;
+  const fromRelated = severityOfRelated(finding, sources);
+  // An UNKNOWN from the evidence (an urgency `not yet assigned`) still says the distro has looked at it.
+  return higherSeverity(fromRelated, fromEvidence);
+}
+
+/**
+ * The highest severity among the other records of the finding's vulnerability: its id, its aliases, and the records
+ * that alias its id. Ids found only through the alias table count only when the record names the finding's id, since
+ * the walk crosses multi-CVE distro advisories into other CVEs.
+ */
+function severityOfRelated(finding: Finding, sources: EnrichmentSources): FindingSeverity | undefined {
+  const evidenceIds = new Set(finding.evidence.map((evidence) => evidence.recordId));
+  const direct = new Set([finding.id, ...finding.aliases]);
+  let best: FindingSeverity | undefined;
+  for (const id of new Set([...direct, ...(sources.aliasesOf?.(finding.id) ?? [])])) {
+    if (evidenceIds.has(id)) continue;
+    const record = sources.recordById(id);
+    if (!record) continue;
+    if (!direct.has(id) && !(record.aliases ?? []).includes(finding.id)) continue;
+    best = higherSeverity(best, severityOfRecord(record));
+  }
+  return best;
+}
+
+function firstOf<T>(ids: string[], lookup: (id: string) => T | undefined): T | undefined {
+  for (const id of ids) {
+    const found = lookup(id);
+    if (found) return found;
+  }
+  return undefined;
+}
