@@ -6,6 +6,7 @@ import { cacheCommand } from './commands/cache.ts';
 import { dbCommand } from './commands/db.ts';
 import { filesCommand } from './commands/files.ts';
 import { inspectCommand } from './commands/inspect.ts';
+import { scanCommand } from './commands/scan.ts';
 import { version } from './version.ts';
 
 const SOURCES_HELP = `
@@ -37,7 +38,14 @@ export function buildProgram(): Command {
     .addHelpText('after', SOURCES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [analyzeCommand(), inspectCommand(), filesCommand(), cacheCommand(), dbCommand()]) {
+  for (const command of [
+    scanCommand(),
+    analyzeCommand(),
+    inspectCommand(),
+    filesCommand(),
+    cacheCommand(),
+    dbCommand(),
+  ]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
   return program;
@@ -48,7 +56,8 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command that ran but must report a policy failure sets the exit code (2) itself.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     const debug = argv.includes('--debug');

@@ -1,0 +1,83 @@
+/** `lucent scan SOURCE`: analysis (or an SBOM from any tool), then matching against the advisory DB, policy and report. */
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { defaultDbPath } from '../../advisories/db/default-path.ts';
+import { openAdvisoryDb } from '../../advisories/db/queries.ts';
+import { analyzersByName } from '../../analyzers/registry.ts';
+import { EXIT_POLICY_FAILED } from '../../core/errors.ts';
+import { SEVERITY_LEVELS } from '../../matcher/match.ts';
+import { type AnalysisResult, analyzeImage } from '../../pipeline/analyze.ts';
+import { analysisFromSbom } from '../../pipeline/sbom-input.ts';
+import { scanAnalysis } from '../../pipeline/scan.ts';
+import { applyPolicy, parseSeverity } from '../../policy/policy.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/report-formats.ts';
+import { type CommandContext, contextOf } from '../context.ts';
+import { addSourceOptions, withSource } from '../source-options.ts';
+import { version } from '../version.ts';
+
+/** Builds the `scan` command. */
+export function scanCommand(): Command {
+  const command = new Command('scan')
+    .description('find the known vulnerabilities in an image, archive, directory or SBOM (sbom:FILE)')
+    .argument('<source>', 'image reference, archive, OCI layout, directory, or sbom:FILE from any tool')
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...REPORT_FORMATS]).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--db <file>', 'advisory database (default $LUCENT_DB or $XDG_DATA_HOME/lucent/advisories.db)')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit with code 2 when a finding is at or above this severity').choices(
+        SEVERITY_LEVELS.map((level) => level.toLowerCase()),
+      ),
+    )
+    .option('--only-fixed', 'report only vulnerabilities that have a fix');
+  addSourceOptions(command);
+  return command.action(async (source: string, flags: Record<string, unknown>, self: Command) => {
+    const context = contextOf(self);
+    const failOn = typeof flags.failOn === 'string' ? parseSeverity(flags.failOn) : undefined;
+    const db = await openAdvisoryDb(typeof flags.db === 'string' ? flags.db : defaultDbPath());
+    try {
+      const analysis = await analyze(source, flags, context);
+      const findings = scanAnalysis(analysis, db);
+      const outcome = applyPolicy(findings, { onlyFixed: flags.onlyFixed === true, ...(failOn ? { failOn } : {}) });
+      const { encodeReport } = await import('../../report/encode.ts');
+      const text = await encodeReport(
+        flags.format as ReportFormat,
+        {
+          analysis,
+          findings: outcome.reported,
+          suppressed: outcome.suppressed,
+          tool: { name: 'lucent', version: version() },
+        },
+        { color: typeof flags.output !== 'string' && process.stdout.isTTY === true },
+      );
+      if (typeof flags.output === 'string') await writeFile(flags.output, text.endsWith('\n') ? text : `${text}\n`);
+      else context.out(text);
+      for (const warning of analysis.warnings) process.stderr.write(`warning: ${warning}\n`);
+      if (outcome.failed) {
+        process.stderr.write(
+          `policy failed: ${outcome.failing.length} finding(s) at or above ${failOn} (--fail-on ${String(flags.failOn)})\n`,
+        );
+        process.exitCode = EXIT_POLICY_FAILED;
+      }
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** The analysis phase: an SBOM read as it is, or the image analyzed with the built-in analyzers. */
+async function analyze(
+  source: string,
+  flags: Record<string, unknown>,
+  context: CommandContext,
+): Promise<AnalysisResult> {
+  if (source.startsWith('sbom:')) return analysisFromSbom(source.slice('sbom:'.length));
+  if (flags.inputType === 'sbom') return analysisFromSbom(source);
+  return withSource(source, flags, context, (image) =>
+    analyzeImage(image, {
+      cache: context.cache,
+      analyzers: analyzersByName(),
+      onProgress: (event) => context.progress.onLayer(event),
+      onFileMatched: (path) => context.progress.onFileMatched(path),
+    }),
+  );
+}
