@@ -24,6 +24,18 @@ export type ErrorCode =
   | 'E_DB_MISSING'
   | 'E_DB_INVALID'
   | 'E_IMPORT_PATH_NOT_FOUND'
+  // Server API (HTTP status in src/server/routes/http-errors.ts)
+  | 'E_INVALID_REQUEST'
+  | 'E_UNAUTHENTICATED'
+  | 'E_FORBIDDEN'
+  | 'E_NOT_FOUND'
+  | 'E_CONFLICT'
+  | 'E_PAYLOAD_TOO_LARGE'
+  | 'E_UNSUPPORTED_MEDIA_TYPE'
+  | 'E_RATE_LIMITED'
+  | 'E_DATABASE_UNAVAILABLE'
+  // CI export (lucent analyze|scan --export)
+  | 'E_EXPORT_FAILED'
   | 'E_INTERNAL';
 
 /** Process exit codes (DESIGN §7): 0 ok, 1 error, 2 policy failed. */
