@@ -47,6 +47,8 @@ export interface AuthStore {
   deleteToken(id: string): Promise<boolean>;
   /** Deletes expired session tokens; returns how many. */
   deleteExpiredTokens(now: string): Promise<number>;
+  /** Deletes every session of a user (after a role or password change). */
+  deleteTokensOfUser(userId: string): Promise<number>;
   touchToken(id: string, at: string): Promise<void>;
   findUserByName(name: string): Promise<StoredUser | undefined>;
   createUser(user: StoredUser): Promise<void>;
