@@ -7,6 +7,7 @@ import { dbCommand } from './commands/db.ts';
 import { filesCommand } from './commands/files.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { scanCommand } from './commands/scan.ts';
+import { serverCommand } from './commands/server.ts';
 import { version } from './version.ts';
 
 const SOURCES_HELP = `
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
     filesCommand(),
     cacheCommand(),
     dbCommand(),
+    serverCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }

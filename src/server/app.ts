@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { version } from '../cli/version.ts';
 import { installAuditHook } from './auth/audit.ts';
@@ -42,7 +42,8 @@ export async function buildApp(config: ServerConfig, dependencies: AppDependenci
   const app = Fastify({
     ...(dependencies.logger ? { loggerInstance: dependencies.logger } : { logger: false }),
     bodyLimit: config.bodyLimit,
-    disableRequestLogging: true,
+    // One log line per request, written by the onResponse hook below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     // Query strings keep `field[op]` keys as written: the list-query parser reads them (KubeClarity's convention).
     routerOptions: { maxParamLength: 500 },
   }).withTypeProvider<ZodTypeProvider>();
