@@ -24,6 +24,18 @@ export type ErrorCode =
   | 'E_DB_MISSING'
   | 'E_DB_INVALID'
   | 'E_IMPORT_PATH_NOT_FOUND'
+  // lucent db update: one feed file failed to download or read; every feed failed
+  | 'E_FEED_DOWNLOAD'
+  | 'E_FEED_INVALID'
+  | 'E_DB_UPDATE_FAILED'
+  // policy files: the ignore file (.lucent.yaml, --ignore-file) and --vex documents
+  | 'E_POLICY_FILE_NOT_FOUND'
+  | 'E_POLICY_FILE_INVALID'
+  | 'E_KUBE_CONFIG'
+  | 'E_KUBE_UNREACHABLE'
+  | 'E_KUBE_DENIED'
+  | 'E_KUBE_API'
+  | 'E_SCAN_IN_PROGRESS'
   // Server API (HTTP status in src/server/routes/http-errors.ts)
   | 'E_INVALID_REQUEST'
   | 'E_UNAUTHENTICATED'
