@@ -59,8 +59,8 @@ describe.each(ENGINES)('auth on %s', (engine) => {
     const listed = await harness.app.inject({ url: '/api/auth/tokens', headers: harness.as('admin') });
     expect(listed.json().map((entry: { name: string }) => entry.name)).toEqual([
       'test-admin',
-      'test-viewer',
       'test-writer',
+      'test-viewer',
       'ci',
     ]);
     expect(JSON.stringify(listed.json())).not.toContain(token.token);

@@ -13,9 +13,9 @@ import { installAuditHook } from './auth/audit.ts';
 import type { AuthStore } from './auth/auth-store.ts';
 import { installAuthHook, requireAuthDeclarations } from './auth/guard.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
-import { authStoreOf } from './auth/store-adapter.ts';
 import type { ServerConfig } from './config.ts';
 import { createMetrics, type MetricsSources } from './metrics/metrics.ts';
+import { authRepository } from './repositories/auth.ts';
 import type { ServerContext, ZodApp } from './routes/context.ts';
 import { installErrorHandlers } from './routes/http-errors.ts';
 import { registerOpenApi } from './routes/openapi.ts';
@@ -63,7 +63,7 @@ export async function buildApp(config: ServerConfig, dependencies: AppDependenci
 }
 
 function contextOf(config: ServerConfig, dependencies: AppDependencies): ServerContext {
-  const auth = dependencies.auth ?? authStoreOf(dependencies.store);
+  const auth = dependencies.auth ?? authRepository(dependencies.store);
   return {
     config,
     store: dependencies.store,

@@ -6,9 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { bootstrapAdminToken } from './auth/accounts.ts';
-import { authStoreOf } from './auth/store-adapter.ts';
 import type { ServerConfig } from './config.ts';
 import { createServerLogger } from './logger.ts';
+import { authRepository } from './repositories/auth.ts';
 import { openStore, type Store } from './store/open-store.ts';
 
 /** A listening server. */
@@ -36,7 +36,7 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
   const store = await openStore(config.databaseUrl);
   let app: FastifyInstance | undefined;
   try {
-    const admin = await bootstrapAdminToken(authStoreOf(store), options.env.LUCENT_ADMIN_TOKEN, new Date());
+    const admin = await bootstrapAdminToken(authRepository(store), options.env.LUCENT_ADMIN_TOKEN, new Date());
     app = await buildApp(config, { store, logger });
     await app.listen({ host: config.listen.host, port: config.listen.port });
     const url = urlOf(app);

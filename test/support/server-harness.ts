@@ -10,8 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app.ts';
 import { createApiToken } from '../../src/server/auth/accounts.ts';
-import { authStoreOf } from '../../src/server/auth/store-adapter.ts';
 import { defaultServerConfig, type ServerConfig } from '../../src/server/config.ts';
+import { authRepository } from '../../src/server/repositories/auth.ts';
 import { openStore, type Store } from '../../src/server/store/open-store.ts';
 
 /** The engines every route test runs on. */
@@ -66,12 +66,13 @@ export async function startHarness(engine: Engine, overrides: Partial<ServerConf
     ...overrides,
   };
   const app = await buildApp(config, { store });
-  const auth = authStoreOf(store);
-  const now = new Date();
+  const auth = authRepository(store);
+  // A millisecond apart, so listings (by creation time) have a fixed order: admin, writer, viewer.
+  const at = (offset: number) => new Date(Date.now() - 1000 + offset);
   const tokens = {
-    admin: (await createApiToken(auth, { name: 'test-admin', role: 'admin' }, now)).token,
-    writer: (await createApiToken(auth, { name: 'test-writer', role: 'writer' }, now)).token,
-    viewer: (await createApiToken(auth, { name: 'test-viewer', role: 'viewer' }, now)).token,
+    admin: (await createApiToken(auth, { name: 'test-admin', role: 'admin' }, at(0))).token,
+    writer: (await createApiToken(auth, { name: 'test-writer', role: 'writer' }, at(1))).token,
+    viewer: (await createApiToken(auth, { name: 'test-viewer', role: 'viewer' }, at(2))).token,
   };
   return {
     app,
