@@ -1,0 +1,15 @@
+/**
+ * The migrations, in order: an explicit list (no folder scanning), each bound to the dialect so a migration can branch
+ * where SQLite and PostgreSQL differ. Names sort in order; never rename or edit one that has shipped, add a new one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../dialect.ts';
+import * as initial from './001-initial.ts';
+
+/** The migration provider for Kysely's Migrator. */
+export function migrationProvider(dialect: StoreDialect): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '001-initial': { up: (db) => initial.up(db, dialect) },
+  };
+  return { getMigrations: async () => migrations };
+}
