@@ -15,6 +15,8 @@ function finding(id: string, level: SeverityLevel | undefined, fixed: string[]):
   };
 }
 
+const NOW = { now: new Date('2026-06-01T12:00:00Z') };
+
 const findings = [
   finding('CVE-1', 'CRITICAL', ['2']),
   finding('CVE-2', 'MEDIUM', []),
@@ -30,18 +32,18 @@ describe('applyPolicy', () => {
     ['LOW', ['CVE-1', 'CVE-2', 'CVE-3']],
     ['UNKNOWN', ['CVE-1', 'CVE-2', 'CVE-3', 'CVE-4']],
   ] as const)('--fail-on %s fails on %j', (level, failing) => {
-    const outcome = applyPolicy(findings, { failOn: level });
+    const outcome = applyPolicy(findings, { failOn: level }, NOW);
     expect(outcome.failing.map((item) => item.id)).toEqual(failing);
     expect(outcome.failed).toBe(true);
   });
 
   it('does not fail without --fail-on, or when nothing reaches it', () => {
-    expect(applyPolicy(findings, {}).failed).toBe(false);
-    expect(applyPolicy([finding('CVE-3', 'LOW', [])], { failOn: 'HIGH' }).failed).toBe(false);
+    expect(applyPolicy(findings, {}, NOW).failed).toBe(false);
+    expect(applyPolicy([finding('CVE-3', 'LOW', [])], { failOn: 'HIGH' }, NOW).failed).toBe(false);
   });
 
   it('--only-fixed suppresses findings without a fix, with the reason, before --fail-on looks', () => {
-    const outcome = applyPolicy(findings, { onlyFixed: true, failOn: 'MEDIUM' });
+    const outcome = applyPolicy(findings, { onlyFixed: true, failOn: 'MEDIUM' }, NOW);
     expect(outcome.reported.map((item) => item.id)).toEqual(['CVE-1', 'CVE-3', 'CVE-4']);
     expect(outcome.suppressed.map((item) => [item.finding.id, item.reason])).toEqual([
       ['CVE-2', 'no fix available (--only-fixed)'],
