@@ -5,27 +5,21 @@
  */
 import type { Finding } from '../matcher/match.ts';
 import type { AnalysisResult } from '../pipeline/analyze.ts';
+import type { SuppressedFinding } from '../policy/policy.ts';
 import type { ReportFormat } from './report-formats.ts';
 
+/** A finding that the policy, an ignore file or a VEX statement took out of the report (defined by the policy). */
+export type { SuppressedFinding } from '../policy/policy.ts';
 export { REPORT_FORMATS, type ReportFormat } from './report-formats.ts';
-
-/** A finding that the policy, an ignore file or a VEX statement took out of the report. */
-export interface SuppressedFinding {
-  finding: Finding;
-  /** Why, in words (the ignore entry's reason, the VEX statement, the policy option). */
-  reason: string;
-  /**
-   * A VEX justification, when a statement gave one: an OpenVEX name (`vulnerable_code_not_present`, …) or a
-   * CycloneDX one (`code_not_present`, …). Only then does CycloneDX output say `not_affected`.
-   */
-  justification?: string;
-}
 
 /** What a report encoder needs; timestamp and serial number are fixed only by tests (defaults: now, a random UUID). */
 export interface ScanReportInput {
   analysis: AnalysisResult;
   findings: Finding[];
+  /** The suppressed findings to show (`--show-suppressed`); without them, only `suppressedCount` is reported. */
   suppressed?: SuppressedFinding[];
+  /** How many findings were suppressed, for the summary; defaults to the length of `suppressed`. */
+  suppressedCount?: number;
   tool: { name: string; version: string };
   timestamp?: Date;
   /** `urn:uuid:<uuid>`, for CycloneDX. */

@@ -5,7 +5,7 @@
 import type { Package } from '../core/package.ts';
 import { type Finding, SEVERITY_LEVELS, type SeverityLevel } from '../matcher/match.ts';
 import type { AnalysisResult } from '../pipeline/analyze.ts';
-import { severityRank } from '../policy/policy.ts';
+import { type SuppressedFinding, severityRank } from '../policy/policy.ts';
 
 /** The name built-in findings are reported by (the SCANNERS column, SARIF's tool). */
 export const BUILTIN_SCANNER = 'lucent';
@@ -82,6 +82,29 @@ export function summarize(findings: readonly Finding[]): ReportSummary {
     fixable: findings.filter((finding) => finding.fixedVersions.length > 0).length,
     kev: findings.filter((finding) => finding.kev).length,
   };
+}
+
+/** How many findings were suppressed: the count the caller gave, else the suppressed findings listed. */
+export function suppressedCount(input: {
+  suppressed?: readonly SuppressedFinding[];
+  suppressedCount?: number;
+}): number {
+  return input.suppressedCount ?? input.suppressed?.length ?? 0;
+}
+
+/** The listed suppressed findings in report order. */
+export function suppressedInOrder(suppressed: readonly SuppressedFinding[] | undefined): SuppressedFinding[] {
+  const order = new Map(
+    reportOrder((suppressed ?? []).map((entry) => entry.finding)).map((finding, i) => [finding, i]),
+  );
+  return [...(suppressed ?? [])].sort((a, b) => (order.get(a.finding) ?? 0) - (order.get(b.finding) ?? 0));
+}
+
+/** What suppressed a finding, in a few words: `vex not_affected (vulnerable_code_not_present)`, `ignore-file`. */
+export function suppressionLabel(entry: SuppressedFinding): string {
+  if (entry.source !== 'vex') return entry.source;
+  const status = entry.status ? ` ${entry.status}` : '';
+  return `vex${status}${entry.justification ? ` (${entry.justification})` : ''}`;
 }
 
 /** Code-point order, the same on every machine (localeCompare depends on the ICU locale). */

@@ -207,8 +207,11 @@ export function sampleSuppressed(): NonNullable<ScanReportInput['suppressed']> {
         severity: { level: 'HIGH', score: 7.8, vector: 'CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H', source: 'NVD' },
         kev: { cveId: 'CVE-2023-4911', vendorProject: 'GNU', product: 'GNU C Library', dateAdded: '2023-11-21' },
       },
-      reason: 'VEX not_affected: the vulnerable code was introduced in glibc 2.34',
+      source: 'vex',
+      reason: 'the vulnerable code was introduced in glibc 2.34',
       justification: 'vulnerable_code_not_present',
+      status: 'not_affected',
+      origin: 'vex.openvex.json statements[0]',
     },
   ];
 }

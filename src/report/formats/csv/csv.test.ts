@@ -41,12 +41,12 @@ describe('CSV report', () => {
     await expectGolden(fixture('sample.golden.csv'), encodeCsv(sampleScan()));
   });
 
-  it('writes a header and one CRLF record per finding, in report order', () => {
+  it('writes a header and one CRLF record per finding, in report order, then the suppressed ones', () => {
     const text = encodeCsv(sampleScan());
-    expect(text.split('\r\n')).toHaveLength(8);
+    expect(text.split('\r\n')).toHaveLength(9);
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual([...CSV_COLUMNS]);
-    expect(rows.map((row) => row.slice(0, 8))).toEqual([
+    expect(rows.slice(0, 6).map((row) => row.slice(0, 8))).toEqual([
       ['libc6', '2.28-10', '2.28-10+deb10u2', 'CVE-2021-33574', 'CRITICAL', 'lucent', 'false', '0.00795'],
       ['gzip', '1.9-3', '1.9-3+deb10u1', 'CVE-2022-1271', 'HIGH', 'lucent', 'false', '0.12345'],
       ['sudo', '1.8.27-1', '1.8.27-1+deb10u3', 'CVE-2021-3156', 'HIGH', 'lucent', 'true', '0.97123'],
@@ -59,6 +59,17 @@ describe('CSV report', () => {
       '0.81234',
       'pkg:deb/debian/libc6@2.28-10?arch=amd64&distro=debian-10',
       'DLA-3152-1',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(rows[6]?.slice(0, 5)).toEqual(['libc6', '2.28-10', '', 'CVE-2023-4911', 'HIGH']);
+    expect(rows[6]?.slice(12)).toEqual([
+      'vex:not_affected',
+      'vulnerable_code_not_present',
+      'the vulnerable code was introduced in glibc 2.34',
+      'vex.openvex.json statements[0]',
     ]);
   });
 

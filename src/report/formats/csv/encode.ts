@@ -2,13 +2,18 @@
  * CSV (RFC 4180, https://www.rfc-editor.org/rfc/rfc4180): a header and one record per reported finding, in report
  * order, with CRLF line breaks. Fields holding a comma, a quote or a line break are quoted, quotes doubled. Lists
  * (fixed versions, scanners, aliases) are space-separated: no version or id contains a space. EPSS is the raw
- * probability and KEV `true`/`false`, for spreadsheets and scripts rather than eyes.
+ * probability and KEV `true`/`false`, for spreadsheets and scripts rather than eyes. Suppressed findings, when listed
+ * (`--show-suppressed`), follow the reported ones with the four SUPPRESS… columns filled in; those are empty otherwise.
  */
 import type { Finding } from '../../../matcher/match.ts';
-import type { ScanReportInput } from '../../encode.ts';
-import { reportOrder, scannersOf, severityLevel } from '../../report-data.ts';
+import type { ScanReportInput, SuppressedFinding } from '../../encode.ts';
+import { reportOrder, scannersOf, severityLevel, suppressedInOrder } from '../../report-data.ts';
 
-/** The CSV columns: the table's, then score, EPSS percentile, purl and aliases. */
+/**
+ * The CSV columns: the table's, then score, EPSS percentile, purl and aliases, then the suppression: what
+ * (`vex:not_affected`, `vex:fixed`, `ignore-file`, `only-fixed`), the VEX justification, the reason, and where it was
+ * written.
+ */
 export const CSV_COLUMNS = [
   'NAME',
   'INSTALLED',
@@ -22,15 +27,23 @@ export const CSV_COLUMNS = [
   'EPSS-PERCENTILE',
   'PURL',
   'ALIASES',
+  'SUPPRESSED-BY',
+  'JUSTIFICATION',
+  'SUPPRESSION-REASON',
+  'SUPPRESSION-ORIGIN',
 ] as const;
 
 /** Encodes the reported findings as CSV. */
 export function encodeCsv(input: ScanReportInput): string {
-  const records = [[...CSV_COLUMNS], ...reportOrder(input.findings).map(csvRecord)];
+  const records = [
+    [...CSV_COLUMNS],
+    ...reportOrder(input.findings).map((finding) => csvRecord(finding)),
+    ...suppressedInOrder(input.suppressed).map((entry) => csvRecord(entry.finding, entry)),
+  ];
   return records.map((record) => `${record.map(csvField).join(',')}\r\n`).join('');
 }
 
-function csvRecord(finding: Finding): string[] {
+function csvRecord(finding: Finding, suppression?: SuppressedFinding): string[] {
   return [
     finding.packageName,
     finding.installedVersion,
@@ -44,6 +57,10 @@ function csvRecord(finding: Finding): string[] {
     finding.epss ? String(finding.epss.percentile) : '',
     finding.packagePurl,
     finding.aliases.join(' '),
+    suppression ? (suppression.status ? `${suppression.source}:${suppression.status}` : suppression.source) : '',
+    suppression?.justification ?? '',
+    suppression?.reason ?? '',
+    suppression?.origin ?? '',
   ];
 }
 

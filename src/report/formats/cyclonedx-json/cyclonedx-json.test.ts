@@ -124,25 +124,45 @@ describe('CycloneDX JSON report', () => {
   });
 
   it.each([
-    ['vulnerable_code_not_present', { state: 'not_affected', justification: 'code_not_present' }],
-    ['vulnerable_code_not_in_execute_path', { state: 'not_affected', justification: 'code_not_reachable' }],
-    ['protected_at_runtime', { state: 'not_affected', justification: 'protected_at_runtime' }],
-    ['vulnerable_code_cannot_be_controlled_by_adversary', { state: 'not_affected' }],
-    [undefined, {}],
-  ])('writes a suppression with justification %s as a VEX analysis', async (justification, expected) => {
+    [
+      'vex',
+      'not_affected',
+      'vulnerable_code_not_present',
+      { state: 'not_affected', justification: 'code_not_present' },
+    ],
+    [
+      'vex',
+      'not_affected',
+      'vulnerable_code_not_in_execute_path',
+      { state: 'not_affected', justification: 'code_not_reachable' },
+    ],
+    ['vex', 'not_affected', 'protected_at_runtime', { state: 'not_affected', justification: 'protected_at_runtime' }],
+    ['vex', 'not_affected', 'vulnerable_code_cannot_be_controlled_by_adversary', { state: 'not_affected' }],
+    ['vex', 'fixed', undefined, { state: 'resolved' }],
+    ['ignore-file', undefined, undefined, {}],
+    ['only-fixed', undefined, undefined, {}],
+  ] as const)('writes a %s suppression (%s, %s) as a VEX analysis', async (source, status, justification, expected) => {
     const scan = sampleScan();
     const [entry] = scan.suppressed ?? [];
-    if (entry) scan.suppressed = [{ ...entry, ...(justification ? { justification } : { justification: undefined }) }];
+    if (entry) {
+      const { justification: _j, status: _s, ...rest } = entry;
+      scan.suppressed = [
+        { ...rest, source, ...(status ? { status } : {}), ...(justification ? { justification } : {}) },
+      ];
+    }
     const text = encodeCycloneDxJsonReport(scan);
     const suppressed = JSON.parse(text).vulnerabilities.at(-1);
     expect(suppressed.id).toBe('CVE-2023-4911');
-    expect(suppressed.analysis).toEqual({
-      ...expected,
-      detail: 'VEX not_affected: the vulnerable code was introduced in glibc 2.34',
-    });
+    expect(suppressed.analysis).toEqual({ ...expected, detail: 'the vulnerable code was introduced in glibc 2.34' });
     expect(suppressed.affects[0].versions).toEqual([
-      { version: '2.28-10', status: justification ? 'unaffected' : 'affected' },
+      { version: '2.28-10', status: source === 'vex' ? 'unaffected' : 'affected' },
     ]);
+    expect(suppressed.properties).toEqual(
+      expect.arrayContaining([
+        { name: 'lucent:suppression:source', value: source },
+        { name: 'lucent:suppression:origin', value: 'vex.openvex.json statements[0]' },
+      ]),
+    );
     expect(await validator.validate(text)).toBeNull();
   });
 });

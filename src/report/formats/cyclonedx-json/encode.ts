@@ -12,7 +12,7 @@ import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
 import type { Finding, SeverityLevel } from '../../../matcher/match.ts';
 import { buildBom } from '../../../sbom/cyclonedx/build-bom.ts';
 import type { ScanReportInput, SuppressedFinding } from '../../encode.ts';
-import { advisoryUrl, reportOrder, scannersOf, severityLevel } from '../../report-data.ts';
+import { advisoryUrl, reportOrder, scannersOf, severityLevel, suppressedInOrder } from '../../report-data.ts';
 
 /** Lucent's vulnerability property names (flat name/value pairs, as in docs/sbom.md). */
 export const VULNERABILITY_PROPERTIES = {
@@ -23,6 +23,8 @@ export const VULNERABILITY_PROPERTIES = {
   epssPercentile: 'lucent:epss:percentile',
   scanner: 'lucent:scanner',
   evidence: 'lucent:evidence:',
+  suppressionSource: 'lucent:suppression:source',
+  suppressionOrigin: 'lucent:suppression:origin',
 } as const;
 
 /** KubeClarity levels as CycloneDX severities; NEGLIGIBLE (Debian's "unimportant") is closest to `info`. */
@@ -69,7 +71,7 @@ export function buildReportBom(input: ScanReportInput): Bom {
   for (const finding of reportOrder(input.findings)) {
     bom.vulnerabilities.add(vulnerability(finding, componentOf(finding)));
   }
-  for (const suppressed of input.suppressed ?? []) {
+  for (const suppressed of suppressedInOrder(input.suppressed)) {
     const vuln = vulnerability(suppressed.finding, componentOf(suppressed.finding), suppressed);
     bom.vulnerabilities.add(vuln);
   }
@@ -128,7 +130,7 @@ function vulnerability(finding: Finding, component: Component, suppression?: Sup
     );
   }
   // Only a VEX statement says the installed version is unaffected; other suppressions leave it affected.
-  const status = suppression?.justification ? VulnEnums.AffectStatus.Unaffected : VulnEnums.AffectStatus.Affected;
+  const status = suppression?.source === 'vex' ? VulnEnums.AffectStatus.Unaffected : VulnEnums.AffectStatus.Affected;
   vuln.affects.add(
     new Vuln.Affect(component.bomRef, {
       versions: new Vuln.AffectedVersionRepository([
@@ -137,6 +139,11 @@ function vulnerability(finding: Finding, component: Component, suppression?: Sup
     }),
   );
   for (const [name, value] of properties(finding)) vuln.properties.add(new Property(name, value));
+  if (suppression) {
+    vuln.properties.add(new Property(VULNERABILITY_PROPERTIES.suppressionSource, suppression.source));
+    if (suppression.origin)
+      vuln.properties.add(new Property(VULNERABILITY_PROPERTIES.suppressionOrigin, suppression.origin));
+  }
   return vuln;
 }
 
@@ -151,14 +158,21 @@ function ratingMethod(vector: string | undefined): VulnEnums.RatingMethod {
 }
 
 /**
- * A suppression as a VEX analysis. Only a VEX justification makes the state `not_affected`: an ignore-file entry or
- * `--only-fixed` hides a finding without saying the package is safe, so it keeps just the reason in `detail`.
+ * A suppression as a VEX analysis. Only a VEX statement sets the state (not_affected, or resolved for `fixed`): an
+ * ignore-file rule or `--only-fixed` hides a finding without saying the package is safe, so it keeps just the reason
+ * in `detail`.
  */
 function analysis(suppression: SuppressedFinding): Vuln.Analysis {
   const justification = suppression.justification ? JUSTIFICATIONS[suppression.justification] : undefined;
+  const state =
+    suppression.source !== 'vex'
+      ? undefined
+      : suppression.status === 'fixed'
+        ? VulnEnums.AnalysisState.Resolved
+        : VulnEnums.AnalysisState.NotAffected;
   return new Vuln.Analysis({
-    ...(suppression.justification ? { state: VulnEnums.AnalysisState.NotAffected } : {}),
-    ...(justification ? { justification } : {}),
+    ...(state ? { state } : {}),
+    ...(state === VulnEnums.AnalysisState.NotAffected && justification ? { justification } : {}),
     detail: suppression.reason,
   });
 }

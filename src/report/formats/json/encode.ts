@@ -13,6 +13,8 @@ import {
   scannersOf,
   severityLevel,
   summarize,
+  suppressedCount,
+  suppressedInOrder,
 } from '../../report-data.ts';
 import type { JsonFinding, JsonReport } from './schema.ts';
 
@@ -27,7 +29,7 @@ export function jsonReport(input: ScanReportInput): JsonReport {
   const packageOf = packageIndex(input.analysis);
   const toJson = (finding: Finding): JsonFinding => jsonFinding(finding, packageOf(finding.packagePurl));
   const os = inventory.os;
-  const suppressed = input.suppressed ?? [];
+  const suppressed = suppressedInOrder(input.suppressed);
   return {
     schemaVersion: 1,
     tool: { name: input.tool.name, version: input.tool.version },
@@ -51,11 +53,17 @@ export function jsonReport(input: ScanReportInput): JsonReport {
           prettyName: os.prettyName ?? null,
         }
       : null,
-    summary: { ...summarize(input.findings), suppressed: suppressed.length },
+    summary: { ...summarize(input.findings), suppressed: suppressedCount(input) },
     findings: reportOrder(input.findings).map(toJson),
-    suppressed: suppressed.map(({ finding, reason, justification }) => ({
+    suppressed: suppressed.map(({ finding, source, reason, justification, status, origin }) => ({
       ...toJson(finding),
-      suppression: { reason, justification: justification ?? null },
+      suppression: {
+        source,
+        reason,
+        justification: justification ?? null,
+        status: status ?? null,
+        origin: origin ?? null,
+      },
     })),
   };
 }

@@ -123,10 +123,19 @@ describe('JSON report', () => {
       package: { name: 'libc6' },
       kev: { dateAdded: '2023-11-21', dueDate: null },
       suppression: {
-        reason: 'VEX not_affected: the vulnerable code was introduced in glibc 2.34',
+        source: 'vex',
+        reason: 'the vulnerable code was introduced in glibc 2.34',
         justification: 'vulnerable_code_not_present',
+        status: 'not_affected',
+        origin: 'vex.openvex.json statements[0]',
       },
     });
+  });
+
+  it('counts suppressed findings that are not listed (without --show-suppressed)', () => {
+    const doc = JSON.parse(encodeJson({ ...sampleScan(), suppressed: [], suppressedCount: 4 }));
+    expect(doc.summary.suppressed).toBe(4);
+    expect(doc.suppressed).toEqual([]);
   });
 
   it('takes the package type from the purl when the package is not in the inventory', () => {

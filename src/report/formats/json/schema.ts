@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SEVERITY_LEVELS } from '../../../matcher/match.ts';
+import { VEX_STATUSES } from '../../../policy/vex-statements.ts';
 
 const severityLevel = z.enum(SEVERITY_LEVELS);
 
@@ -92,7 +93,16 @@ export const jsonReportSchema = z.strictObject({
   findings: z.array(jsonFindingSchema),
   suppressed: z.array(
     jsonFindingSchema.extend({
-      suppression: z.strictObject({ reason: z.string(), justification: z.string().nullable() }),
+      suppression: z.strictObject({
+        /** What suppressed it: a VEX statement, an ignore-file rule, or --only-fixed. */
+        source: z.enum(['vex', 'ignore-file', 'only-fixed']),
+        reason: z.string(),
+        justification: z.string().nullable(),
+        /** The VEX status (not_affected or fixed); null for other sources. */
+        status: z.enum(VEX_STATUSES).nullable(),
+        /** Where the rule or statement was written: `.lucent.yaml ignore[0]`, `vex.json statements[2]`. */
+        origin: z.string().nullable(),
+      }),
     }),
   ),
 });

@@ -4,11 +4,11 @@
  * one rule per vulnerability id, one result per finding. A package has no source line, so a result's location is the
  * file that declared the package (as a relative URI) plus a logical location naming its purl.
  */
-import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import type { Location, Log, ReportingDescriptor, Result, Suppression } from 'sarif';
 import type { Package } from '../../../core/package.ts';
 import type { Finding, SeverityLevel } from '../../../matcher/match.ts';
 import type { ScanReportInput, SuppressedFinding } from '../../encode.ts';
-import { advisoryUrl, packageIndex, reportOrder, severityLevel } from '../../report-data.ts';
+import { advisoryUrl, packageIndex, reportOrder, severityLevel, suppressedInOrder } from '../../report-data.ts';
 
 /** The OASIS schema URI of SARIF 2.1.0 (errata 01), written as the log's `$schema`. */
 export const SARIF_SCHEMA_URI =
@@ -39,7 +39,7 @@ export function encodeSarif(input: ScanReportInput): string {
 export function sarifLog(input: ScanReportInput): Log {
   const packageOf = packageIndex(input.analysis);
   const reported = reportOrder(input.findings);
-  const suppressed = input.suppressed ?? [];
+  const suppressed = suppressedInOrder(input.suppressed);
   const rules = ruleList([...reported, ...suppressed.map((entry) => entry.finding)]);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const resultOf = (finding: Finding, suppression?: SuppressedFinding): Result => ({
@@ -50,9 +50,7 @@ export function sarifLog(input: ScanReportInput): Log {
     locations: [location(finding, packageOf(finding.packagePurl))],
     // GitHub keeps one alert per fingerprint across runs: the vulnerability in this package.
     partialFingerprints: { 'vulnerabilityAndPackage/v1': `${finding.id}:${finding.packagePurl}` },
-    ...(suppression
-      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: suppression.reason }] }
-      : {}),
+    ...(suppression ? { suppressions: [sarifSuppression(suppression)] } : {}),
   });
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -75,6 +73,18 @@ export function sarifLog(input: ScanReportInput): Log {
       },
     ],
   };
+}
+
+/**
+ * A suppression (§3.35): `external`, as it is kept outside the scanned files (an ignore file, a VEX document), and
+ * `accepted`; the reason as justification, and where it came from in the property bag.
+ */
+function sarifSuppression(suppression: SuppressedFinding): Suppression {
+  const properties: Record<string, string> = { source: suppression.source };
+  if (suppression.origin) properties.origin = suppression.origin;
+  if (suppression.status) properties.vexStatus = suppression.status;
+  if (suppression.justification) properties.vexJustification = suppression.justification;
+  return { kind: 'external', status: 'accepted', justification: suppression.reason, properties };
 }
 
 /** One rule per vulnerability id, sorted by id; its severity is the highest any finding of it has. */

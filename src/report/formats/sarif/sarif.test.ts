@@ -104,7 +104,13 @@ describe('SARIF report', () => {
           {
             kind: 'external',
             status: 'accepted',
-            justification: 'VEX not_affected: the vulnerable code was introduced in glibc 2.34',
+            justification: 'the vulnerable code was introduced in glibc 2.34',
+            properties: {
+              source: 'vex',
+              origin: 'vex.openvex.json statements[0]',
+              vexStatus: 'not_affected',
+              vexJustification: 'vulnerable_code_not_present',
+            },
           },
         ],
       }),

@@ -6,12 +6,24 @@
 import { styleText } from 'node:util';
 import type { SeverityLevel } from '../../../matcher/match.ts';
 import type { ReportOptions, ScanReportInput } from '../../encode.ts';
-import { formatEpss, reportOrder, scannersOf, severityLevel, summarize } from '../../report-data.ts';
+import {
+  formatEpss,
+  reportOrder,
+  scannersOf,
+  severityLevel,
+  summarize,
+  suppressedCount,
+  suppressedInOrder,
+  suppressionLabel,
+} from '../../report-data.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
 /** The table's columns, in order. */
 export const TABLE_COLUMNS = ['NAME', 'INSTALLED', 'FIXED-IN', 'VULNERABILITY', 'SEVERITY', 'SCANNERS', 'KEV', 'EPSS'];
+
+/** The columns of the suppressed findings' table (`--show-suppressed`). */
+export const SUPPRESSED_COLUMNS = ['NAME', 'INSTALLED', 'VULNERABILITY', 'SEVERITY', 'SUPPRESSED-BY', 'REASON'];
 
 const SEVERITY_STYLES: Record<SeverityLevel, Style> = {
   CRITICAL: ['bold', 'red'],
@@ -21,9 +33,6 @@ const SEVERITY_STYLES: Record<SeverityLevel, Style> = {
   NEGLIGIBLE: 'dim',
   UNKNOWN: 'dim',
 };
-
-const SEVERITY_COLUMN = TABLE_COLUMNS.indexOf('SEVERITY');
-const KEV_COLUMN = TABLE_COLUMNS.indexOf('KEV');
 
 /** Renders the reported findings as an aligned table with a summary line. */
 export function encodeTable(input: ScanReportInput, options: ReportOptions): string {
@@ -40,7 +49,29 @@ export function encodeTable(input: ScanReportInput, options: ReportOptions): str
     finding.kev ? 'KEV' : '',
     formatEpss(finding.epss?.epss),
   ]);
-  const widths = TABLE_COLUMNS.map((header, column) =>
+  const lines = findings.length > 0 ? alignedRows(TABLE_COLUMNS, rows, paint) : ['No vulnerabilities found.'];
+  const suppressed = suppressedInOrder(input.suppressed);
+  if (suppressed.length > 0) {
+    const suppressedRows = suppressed.map((entry) => [
+      entry.finding.packageName,
+      entry.finding.installedVersion,
+      entry.finding.id,
+      severityLevel(entry.finding),
+      suppressionLabel(entry),
+      entry.origin ? `${entry.reason} [${entry.origin}]` : entry.reason,
+    ]);
+    lines.push('', paint('bold', `Suppressed (${suppressed.length}):`));
+    lines.push(...alignedRows(SUPPRESSED_COLUMNS, suppressedRows, paint));
+  }
+  lines.push('', summaryLine(input, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A header and rows, padded to the widest cell of each column; severity and KEV cells coloured. */
+function alignedRows(columns: string[], rows: string[][], paint: (style: Style, text: string) => string): string[] {
+  const severityColumn = columns.indexOf('SEVERITY');
+  const kevColumn = columns.indexOf('KEV');
+  const widths = columns.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
   // Pad the plain text first, then colour it: escape codes have no width on screen.
@@ -53,18 +84,16 @@ export function encodeTable(input: ScanReportInput, options: ReportOptions): str
       })
       .join('  ')
       .trimEnd();
-  const lines = findings.length > 0 ? [line(TABLE_COLUMNS, () => 'bold')] : ['No vulnerabilities found.'];
-  for (const row of rows) {
-    lines.push(
+  return [
+    line(columns, () => 'bold'),
+    ...rows.map((row) =>
       line(row, (column, cell) => {
-        if (column === SEVERITY_COLUMN) return SEVERITY_STYLES[cell as SeverityLevel];
-        if (column === KEV_COLUMN) return ['bold', 'red'];
+        if (column === severityColumn) return SEVERITY_STYLES[cell as SeverityLevel];
+        if (column === kevColumn) return ['bold', 'red'];
         return undefined;
       }),
-    );
-  }
-  lines.push('', summaryLine(input, paint));
-  return `${lines.join('\n')}\n`;
+    ),
+  ];
 }
 
 /** `6 vulnerabilities: 1 CRITICAL, 2 HIGH, …; 5 fixable, 1 KEV; 1 suppressed`. */
@@ -74,7 +103,7 @@ function summaryLine(input: ScanReportInput, paint: (style: Style, text: string)
     paint(SEVERITY_STYLES[level as SeverityLevel], `${count} ${level}`),
   );
   const noun = summary.total === 1 ? 'vulnerability' : 'vulnerabilities';
-  const suppressed = input.suppressed?.length ?? 0;
+  const suppressed = suppressedCount(input);
   return (
     `${summary.total} ${noun}: ${counts.join(', ')}; ${summary.fixable} fixable, ${summary.kev} KEV` +
     (suppressed > 0 ? `; ${suppressed} suppressed` : '')

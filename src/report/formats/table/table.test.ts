@@ -38,7 +38,20 @@ describe('table report', () => {
     ]);
     expect(lines.slice(7)).toEqual([
       '',
+      'Suppressed (1):',
+      'NAME   INSTALLED  VULNERABILITY  SEVERITY  SUPPRESSED-BY                                   REASON',
+      'libc6  2.28-10    CVE-2023-4911  HIGH      vex not_affected (vulnerable_code_not_present)  the vulnerable code was introduced in glibc 2.34 [vex.openvex.json statements[0]]',
+      '',
       '6 vulnerabilities: 1 CRITICAL, 2 HIGH, 2 MEDIUM, 0 LOW, 0 NEGLIGIBLE, 1 UNKNOWN; 5 fixable, 1 KEV; 1 suppressed',
+      '',
+    ]);
+  });
+
+  it('without the suppressed findings listed, only counts them', () => {
+    const lines = encodeTable({ ...sampleScan(), suppressed: [], suppressedCount: 3 }, {}).split('\n');
+    expect(lines.slice(7)).toEqual([
+      '',
+      '6 vulnerabilities: 1 CRITICAL, 2 HIGH, 2 MEDIUM, 0 LOW, 0 NEGLIGIBLE, 1 UNKNOWN; 5 fixable, 1 KEV; 3 suppressed',
       '',
     ]);
   });
