@@ -10,11 +10,14 @@ import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { LucentError } from '../../core/errors.ts';
-import { createSchema, readState } from './schema.ts';
+import { createSchema, migrateSchema, readState } from './schema.ts';
 import { openSqlite } from './sqlite.ts';
 
-/** How the new version started: from a copy of the current file, from nothing, or afresh over an older schema. */
-export type BuildStart = 'copy' | 'new' | 'replaced-old-schema';
+/**
+ * How the new version started: from a copy of the current file, from a copy upgraded from schema 1, from nothing, or
+ * afresh over a schema it cannot upgrade.
+ */
+export type BuildStart = 'copy' | 'migrated' | 'new' | 'replaced-old-schema';
 
 /** Builds the next version of the database at `dbPath` with `fill`, and swaps it in. */
 export async function rebuildDatabase<T>(
@@ -54,6 +57,7 @@ async function openStartingPoint(dbPath: string, tempPath: string): Promise<{ db
     const db = await openSqlite(tempPath, { readOnly: false });
     const state = readState(db, dbPath);
     if (state === 'current') return { db, start: 'copy' };
+    if (state === 'other-version' && migrateSchema(db)) return { db, start: 'migrated' };
     db.close();
     await rm(tempPath, { force: true });
     if (state === 'foreign') throw notOurs(dbPath);

@@ -18,7 +18,8 @@ export interface AdvisoryDb {
   close(): void;
 }
 
-const IMPORT_HINT = 'run `lucent db import PATH…` with OSV records, folders or all.zip archives';
+const IMPORT_HINT =
+  'run `lucent db update` to download the feeds, or `lucent db import PATH…` with OSV records, folders or all.zip archives';
 
 /** Opens the database at `path` read-only; a missing, foreign or other-version file is a catalogue error. */
 export async function openAdvisoryDb(path: string): Promise<AdvisoryDb> {
@@ -35,7 +36,7 @@ export async function openAdvisoryDb(path: string): Promise<AdvisoryDb> {
       state === 'other-version'
         ? `${path} has advisory database schema ${found}; this Lucent reads schema ${SCHEMA_VERSION}`
         : `${path} is not Lucent's advisory database`,
-      { hint: `${IMPORT_HINT} (an import over an older schema rebuilds the file)` },
+      { hint: `${IMPORT_HINT} (either one upgrades or rebuilds a file of another schema)` },
     );
   }
   return { path, handle, close: () => handle.close() };
@@ -103,7 +104,12 @@ export interface FeedStatus {
   importedAt: string;
   feedTimestamp: string | null;
   records: number;
-  /** Days since the feed's timestamp (else since its import). */
+  /** The download's validators (`lucent db update`), null for imported files or when the server sent none. */
+  etag: string | null;
+  lastModified: string | null;
+  /** When `lucent db update` last confirmed this source current (downloaded, or answered 304 Not Modified). */
+  checkedAt: string | null;
+  /** Days since the last check of a downloaded source, else since the feed's timestamp, else since its import. */
   ageDays: number;
 }
 
@@ -124,13 +130,19 @@ const DAY_MS = 86_400_000;
 export function status(db: AdvisoryDb, now: Date = new Date()): DbStatus {
   const count = (sql: string) => Number((db.handle.prepare(sql).get() as { n: number }).n);
   const feeds = db.handle
-    .prepare(`SELECT feed, source, imported_at, feed_timestamp, record_count FROM feeds ORDER BY feed, source`)
+    .prepare(
+      `SELECT feed, source, imported_at, feed_timestamp, record_count, etag, last_modified, checked_at
+       FROM feeds ORDER BY feed, source`,
+    )
     .all() as {
     feed: FeedName;
     source: string;
     imported_at: string;
     feed_timestamp: string | null;
     record_count: number;
+    etag: string | null;
+    last_modified: string | null;
+    checked_at: string | null;
   }[];
   const ecosystems = db.handle
     .prepare(
@@ -147,7 +159,11 @@ export function status(db: AdvisoryDb, now: Date = new Date()): DbStatus {
       importedAt: row.imported_at,
       feedTimestamp: row.feed_timestamp,
       records: row.record_count,
-      ageDays: ageInDays(row.feed_timestamp ?? row.imported_at, now),
+      etag: row.etag,
+      lastModified: row.last_modified,
+      checkedAt: row.checked_at,
+      // A downloaded source is as fresh as its last check: an old Alpine branch never changes, yet is up to date.
+      ageDays: ageInDays(row.checked_at ?? row.feed_timestamp ?? row.imported_at, now),
     })),
     counts: {
       records: count('SELECT count(*) AS n FROM records'),

@@ -6,8 +6,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { LucentError } from '../../core/errors.ts';
 
-/** The schema version written into `PRAGMA user_version`. */
-export const SCHEMA_VERSION = 1;
+/** The schema version written into `PRAGMA user_version`. 2 added the download state of feeds and record sources. */
+export const SCHEMA_VERSION = 2;
 
 /** 'LUCA' as a 32-bit integer: https://www.sqlite.org/pragma.html#pragma_application_id */
 export const APPLICATION_ID = 0x4c554341;
@@ -19,6 +19,10 @@ CREATE TABLE feeds (
   imported_at TEXT NOT NULL,
   feed_timestamp TEXT,
   record_count INTEGER NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  sha256 TEXT,
+  checked_at TEXT,
   PRIMARY KEY (feed, source)
 );
 CREATE TABLE records (
@@ -31,6 +35,12 @@ CREATE TABLE records (
   severity TEXT,
   json TEXT NOT NULL
 );
+CREATE TABLE record_sources (
+  source TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  PRIMARY KEY (source, record_id)
+) WITHOUT ROWID;
+CREATE INDEX record_sources_by_record ON record_sources (record_id);
 CREATE TABLE aliases (
   record_id TEXT NOT NULL,
   alias TEXT NOT NULL,
@@ -60,6 +70,23 @@ CREATE TABLE epss (
 export function createSchema(db: DatabaseSync): void {
   db.exec(TABLES);
   db.exec(`PRAGMA application_id = ${APPLICATION_ID}; PRAGMA user_version = ${SCHEMA_VERSION};`);
+}
+
+/**
+ * Upgrades schema 1 in place (2 only adds columns and a table), so data imported offline survives; returns false for
+ * versions it cannot upgrade. Records from schema 1 have no source, so `db update` never removes them.
+ */
+export function migrateSchema(db: DatabaseSync): boolean {
+  if (schemaVersionOf(db) !== 1) return false;
+  db.exec(`
+ALTER TABLE feeds ADD COLUMN etag TEXT;
+ALTER TABLE feeds ADD COLUMN last_modified TEXT;
+ALTER TABLE feeds ADD COLUMN sha256 TEXT;
+ALTER TABLE feeds ADD COLUMN checked_at TEXT;
+CREATE TABLE record_sources (source TEXT NOT NULL, record_id TEXT NOT NULL, PRIMARY KEY (source, record_id)) WITHOUT ROWID;
+CREATE INDEX record_sources_by_record ON record_sources (record_id);
+PRAGMA user_version = ${SCHEMA_VERSION};`);
+  return true;
 }
 
 /** What a database file holds: Lucent's current schema, an older or newer one, or something else. */

@@ -37,6 +37,7 @@ export function createBatchWriter(db: DatabaseSync): BatchWriter {
     putAlias: db.prepare('INSERT OR IGNORE INTO aliases (record_id, alias) VALUES (?, ?)'),
     dropAffected: db.prepare('DELETE FROM affected WHERE record_id = ?'),
     putAffected: db.prepare('INSERT OR IGNORE INTO affected (ecosystem, name, record_id) VALUES (?, ?, ?)'),
+    putSource: db.prepare('INSERT OR IGNORE INTO record_sources (source, record_id) VALUES (?, ?)'),
     putKev: db.prepare('INSERT OR REPLACE INTO kev (cve_id, date_added, json) VALUES (?, ?, ?)'),
     putEpss: db.prepare('INSERT OR REPLACE INTO epss (cve_id, epss, percentile) VALUES (?, ?, ?)'),
     putFeed: db.prepare(
@@ -74,6 +75,8 @@ export function createBatchWriter(db: DatabaseSync): BatchWriter {
       let count = 0;
       let newest = batch.feedTimestamp ? timeOf(batch.feedTimestamp) : Number.NaN;
       for (const record of batch.records ?? []) {
+        // Linked even when an older copy is skipped below: the source still holds the record (feed-sources.ts).
+        statements.putSource.run(source, record.id);
         putRecord(batch.feed, record);
         count += 1;
         if (!batch.feedTimestamp) newest = Math.max(Number.isNaN(newest) ? 0 : newest, timeOf(record.modified));

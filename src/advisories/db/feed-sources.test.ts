@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { osvImporter } from '../importers/osv/index.ts';
+import type { FeedBatch } from '../records.ts';
+import { rebuildDatabase } from './build.ts';
+import { dropSource, readSourceStates, recordCheck, recordDownload } from './feed-sources.ts';
+import { openAdvisoryDb, status } from './queries.ts';
+import { SCHEMA_VERSION } from './schema.ts';
+import { openSqlite } from './sqlite.ts';
+import { createBatchWriter } from './write.ts';
+
+const fixtures = fileURLToPath(new URL('../importers/osv/__fixtures__/', import.meta.url));
+const NOW = new Date('2024-10-01T00:00:00Z');
+
+function osv(...names: string[]): FeedBatch {
+  const records = names.flatMap((name) => osvImporter.parse(name, readFileSync(join(fixtures, name))).records ?? []);
+  return { feed: 'osv', records, problems: [] };
+}
+
+const KEV: FeedBatch = {
+  feed: 'kev',
+  kev: [{ cveId: 'CVE-2021-22570', dateAdded: '2024-01-02' }],
+  problems: [],
+};
+
+async function freshDb(batches: [FeedBatch, string][]): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'lucent-sources-')), 'advisories.db');
+  await rebuildDatabase(path, (db) => {
+    const writer = createBatchWriter(db);
+    for (const [batch, source] of batches) writer.write(batch, source);
+    writer.finish(NOW);
+  });
+  return path;
+}
+
+async function ids(path: string): Promise<string[]> {
+  const db = await openSqlite(path, { readOnly: true });
+  try {
+    return (db.prepare('SELECT id FROM records ORDER BY id').all() as { id: string }[]).map((row) => row.id);
+  } finally {
+    db.close();
+  }
+}
+
+describe('feed sources', () => {
+  it('dropSource removes what only that source holds; a record another source also holds stays', async () => {
+    const path = await freshDb([
+      [osv('GO-2020-0001.json', 'GO-2024-3078.json'), 'https://a/Go/all.zip'],
+      [osv('GO-2024-3078.json', 'PYSEC-2024-72.json'), 'https://a/PyPI/all.zip'],
+      [KEV, 'https://a/kev.json'],
+    ]);
+    await rebuildDatabase(path, (db) => {
+      dropSource(db, 'osv', 'https://a/Go/all.zip');
+      dropSource(db, 'kev', 'https://a/kev.json');
+    });
+    expect(await ids(path)).toEqual(['GO-2024-3078', 'PYSEC-2024-72']);
+    const db = await openAdvisoryDb(path);
+    try {
+      const report = status(db, NOW);
+      expect(report.feeds.map((feed) => feed.source)).toEqual(['https://a/PyPI/all.zip']);
+      expect(report.counts).toMatchObject({ records: 2, kev: 0 });
+      // GO-2020-0001's affected rows and aliases went with it.
+      const orphans = db.handle
+        .prepare(
+          `SELECT (SELECT count(*) FROM affected WHERE record_id NOT IN (SELECT id FROM records)) +
+                  (SELECT count(*) FROM aliases WHERE record_id NOT IN (SELECT id FROM records)) AS n`,
+        )
+        .get() as { n: number };
+      expect(orphans.n).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('stores validators and check times; both report a source the database does not hold', async () => {
+    const path = await freshDb([[KEV, 'https://a/kev.json']]);
+    const later = new Date('2024-10-05T00:00:00Z');
+    let stored: boolean[] = [];
+    await rebuildDatabase(path, (db) => {
+      const state = {
+        feed: 'kev' as const,
+        source: 'https://a/kev.json',
+        etag: '"1"',
+        lastModified: null,
+        sha256: 'ab',
+      };
+      stored = [
+        recordDownload(db, state, NOW),
+        recordCheck(db, 'https://a/kev.json', later),
+        recordCheck(db, 'https://a/other.json', later),
+        recordDownload(db, { ...state, source: 'https://a/other.json' }, later),
+      ];
+    });
+    expect(stored).toEqual([true, true, false, false]);
+    const db = await openSqlite(path, { readOnly: true });
+    try {
+      expect([...readSourceStates(db).values()]).toEqual([
+        { feed: 'kev', source: 'https://a/kev.json', etag: '"1"', lastModified: null, sha256: 'ab' },
+      ]);
+    } finally {
+      db.close();
+    }
+    const advisory = await openAdvisoryDb(path);
+    try {
+      // A downloaded source's age runs from its last check.
+      expect(status(advisory, new Date('2024-10-08T00:00:00Z')).feeds[0]).toMatchObject({
+        checkedAt: later.toISOString(),
+        etag: '"1"',
+        ageDays: 3,
+      });
+    } finally {
+      advisory.close();
+    }
+  });
+
+  it('upgrades a schema 1 file in place, keeping its data', async () => {
+    const path = await freshDb([[osv('GO-2020-0001.json'), '/feeds/go']]);
+    const old = await openSqlite(path, { readOnly: false });
+    old.exec(`DROP TABLE record_sources;
+      ALTER TABLE feeds DROP COLUMN etag; ALTER TABLE feeds DROP COLUMN last_modified;
+      ALTER TABLE feeds DROP COLUMN sha256; ALTER TABLE feeds DROP COLUMN checked_at;
+      PRAGMA user_version = 1;`);
+    old.close();
+    await expect(openAdvisoryDb(path)).rejects.toMatchObject({ code: 'E_DB_INVALID' });
+
+    const { start } = await rebuildDatabase(path, (db) => createBatchWriter(db).write(osv('GO-2024-3078.json'), '/b'));
+    expect(start).toBe('migrated');
+    expect(await ids(path)).toEqual(['GO-2020-0001', 'GO-2024-3078']);
+    const db = await openAdvisoryDb(path);
+    try {
+      expect(status(db).schemaVersion).toBe(SCHEMA_VERSION);
+      expect(status(db).feeds).toEqual([
+        expect.objectContaining({ source: '/feeds/go', etag: null, checkedAt: null, records: 1 }),
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+});
