@@ -1,6 +1,6 @@
 /** `lucent scan SOURCE`: analysis (or an SBOM from any tool), then matching against the advisory DB, policy and report. */
 import { writeFile } from 'node:fs/promises';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultDbPath } from '../../advisories/db/default-path.ts';
 import { openAdvisoryDb } from '../../advisories/db/queries.ts';
 import { analyzersByName } from '../../analyzers/registry.ts';
@@ -9,7 +9,9 @@ import { SEVERITY_LEVELS } from '../../matcher/match.ts';
 import { type AnalysisResult, analyzeImage } from '../../pipeline/analyze.ts';
 import { analysisFromSbom } from '../../pipeline/sbom-input.ts';
 import { scanAnalysis } from '../../pipeline/scan.ts';
-import { applyPolicy, parseSeverity } from '../../policy/policy.ts';
+import { loadPolicyFiles } from '../../policy/load.ts';
+import { applyPolicy, failureMessages, parseEpssThreshold, parseSeverity } from '../../policy/policy.ts';
+import { subjectIdentifiers } from '../../policy/subject.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report-formats.ts';
 import { type CommandContext, contextOf } from '../context.ts';
 import { addSourceOptions, withSource } from '../source-options.ts';
@@ -28,40 +30,77 @@ export function scanCommand(): Command {
         SEVERITY_LEVELS.map((level) => level.toLowerCase()),
       ),
     )
-    .option('--only-fixed', 'report only vulnerabilities that have a fix');
+    .option('--only-fixed', 'report only vulnerabilities that have a fix')
+    .option('--fail-on-kev', 'exit with code 2 when a finding is in CISA KEV')
+    .option(
+      '--fail-on-epss <probability>',
+      'exit with code 2 when a finding has an EPSS score at or above this (0..1)',
+      epss,
+    )
+    .option('--ignore-file <file>', 'ignore rules (default: .lucent.yaml in the current directory, if there is one)')
+    .option('--config <file>', 'same as --ignore-file')
+    .option(
+      '--vex <file>',
+      'OpenVEX or CycloneDX VEX document; not_affected and fixed statements suppress (repeatable)',
+      collect,
+    )
+    .option('--show-suppressed', 'list suppressed findings in the report, with why');
   addSourceOptions(command);
   return command.action(async (source: string, flags: Record<string, unknown>, self: Command) => {
     const context = contextOf(self);
     const failOn = typeof flags.failOn === 'string' ? parseSeverity(flags.failOn) : undefined;
+    const ignoreFile = [flags.ignoreFile, flags.config].find((value): value is string => typeof value === 'string');
+    const files = await loadPolicyFiles({
+      vexFiles: (flags.vex as string[] | undefined) ?? [],
+      cwd: process.cwd(),
+      ...(ignoreFile ? { ignoreFile } : {}),
+    });
     const db = await openAdvisoryDb(typeof flags.db === 'string' ? flags.db : defaultDbPath());
     try {
       const analysis = await analyze(source, flags, context);
       const findings = scanAnalysis(analysis, db);
-      const outcome = applyPolicy(findings, { onlyFixed: flags.onlyFixed === true, ...(failOn ? { failOn } : {}) });
+      const policy = {
+        ...files,
+        onlyFixed: flags.onlyFixed === true,
+        failOnKev: flags.failOnKev === true,
+        ...(failOn ? { failOn } : {}),
+        ...(typeof flags.failOnEpss === 'number' ? { failOnEpss: flags.failOnEpss } : {}),
+      };
+      const outcome = applyPolicy(findings, policy, { now: new Date(), subjects: subjectIdentifiers(analysis.image) });
       const { encodeReport } = await import('../../report/encode.ts');
       const text = await encodeReport(
         flags.format as ReportFormat,
         {
           analysis,
           findings: outcome.reported,
-          suppressed: outcome.suppressed,
+          suppressed: flags.showSuppressed === true ? outcome.suppressed : [],
+          suppressedCount: outcome.suppressed.length,
           tool: { name: 'lucent', version: version() },
         },
         { color: typeof flags.output !== 'string' && process.stdout.isTTY === true },
       );
       if (typeof flags.output === 'string') await writeFile(flags.output, text.endsWith('\n') ? text : `${text}\n`);
       else context.out(text);
-      for (const warning of analysis.warnings) process.stderr.write(`warning: ${warning}\n`);
+      const warnings = [...analysis.warnings, ...files.warnings, ...outcome.warnings];
+      for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       if (outcome.failed) {
-        process.stderr.write(
-          `policy failed: ${outcome.failing.length} finding(s) at or above ${failOn} (--fail-on ${String(flags.failOn)})\n`,
-        );
+        for (const message of failureMessages(outcome)) process.stderr.write(`${message}\n`);
         process.exitCode = EXIT_POLICY_FAILED;
       }
     } finally {
       db.close();
     }
   });
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function epss(value: string): number {
+  const threshold = parseEpssThreshold(value);
+  if (threshold === undefined) throw new InvalidArgumentError('expected a probability from 0 to 1, such as 0.5');
+  return threshold;
 }
 
 /** The analysis phase: an SBOM read as it is, or the image analyzed with the built-in analyzers. */
