@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'E_CREDENTIAL_HELPER'
   | 'E_CACHE'
   | 'E_ANALYZERS_FAILED'
+  | 'E_SCANNERS_FAILED'
   | 'E_DB_MISSING'
   | 'E_DB_INVALID'
   | 'E_IMPORT_PATH_NOT_FOUND'

@@ -46,6 +46,22 @@ export interface Finding {
   severity?: FindingSeverity;
   kev?: KevEntry;
   epss?: EpssScore;
+  /**
+   * Set when external scanners ran (src/matcher/scanners/merge.ts): the scanners that found it, `lucent` (the
+   * built-in matcher) first, then in `--scanners` order.
+   */
+  reportedBy?: string[];
+  /** Each scanner's own id, severity and fixed versions, when more than one scanner found it. */
+  variants?: FindingVariant[];
+}
+
+/** One scanner's view of a finding that several scanners reported (DESIGN §6: disagreements are kept). */
+export interface FindingVariant {
+  scanner: string;
+  /** The id this scanner used (a scanner may report the GHSA where another reports the CVE). */
+  id: string;
+  severity?: FindingSeverity;
+  fixedVersions: string[];
 }
 
 /** Severity levels, highest first, as KubeClarity and the CLI's --fail-on name them. */
