@@ -27,10 +27,11 @@ export function reportOrder(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * The scanners that reported a finding. External scanners (DESIGN §6) mark their evidence with `reportedBy`; evidence
- * without it comes from the built-in matcher.
+ * The scanners that reported a finding: its `reportedBy` when external scanners ran (the built-in matcher first, then
+ * in `--scanners` order, docs/scanners.md); else evidence marked with `reportedBy`, or the built-in matcher.
  */
 export function scannersOf(finding: Finding): string[] {
+  if (finding.reportedBy && finding.reportedBy.length > 0) return [...new Set(finding.reportedBy)];
   const names = finding.evidence.map(
     (evidence) => (evidence as { reportedBy?: unknown }).reportedBy ?? BUILTIN_SCANNER,
   );

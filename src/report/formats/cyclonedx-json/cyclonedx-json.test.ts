@@ -78,6 +78,33 @@ describe('CycloneDX JSON report', () => {
     expect(await validator.validate(text)).toBeNull();
   });
 
+  it('writes the scanners of a merged finding and each one’s variant as properties', () => {
+    const scan = sampleScan();
+    const finding = scan.findings.find((candidate) => candidate.id === 'CVE-2021-33574');
+    if (!finding) throw new Error('the sample scan has CVE-2021-33574');
+    finding.reportedBy = ['lucent', 'grype'];
+    finding.variants = [
+      { scanner: 'lucent', id: finding.id, fixedVersions: ['2.28-10+deb10u2'] },
+      { scanner: 'grype', id: 'GHSA-x', severity: { level: 'HIGH', source: 'grype' }, fixedVersions: [] },
+    ];
+    const doc: CdxDoc = JSON.parse(encodeCycloneDxJsonReport(scan));
+    const written = doc.vulnerabilities.find((vuln) => vuln.id === 'CVE-2021-33574');
+    const properties = (written?.properties as { name: string; value: string }[]).filter(({ name }) =>
+      /^lucent:(scanner|variant:)/.test(name),
+    );
+    expect(properties).toEqual([
+      { name: 'lucent:scanner', value: 'lucent' },
+      { name: 'lucent:scanner', value: 'grype' },
+      { name: 'lucent:variant:0:scanner', value: 'lucent' },
+      { name: 'lucent:variant:0:id', value: 'CVE-2021-33574' },
+      { name: 'lucent:variant:0:severity', value: 'UNKNOWN' },
+      { name: 'lucent:variant:0:fixedVersions', value: '2.28-10+deb10u2' },
+      { name: 'lucent:variant:1:scanner', value: 'grype' },
+      { name: 'lucent:variant:1:id', value: 'GHSA-x' },
+      { name: 'lucent:variant:1:severity', value: 'HIGH' },
+    ]);
+  });
+
   it('writes the source, ratings, references and KEV/EPSS properties', () => {
     const [critical, , kev, , feedOnly, unknown] = bom().vulnerabilities;
     expect(critical).toMatchObject({

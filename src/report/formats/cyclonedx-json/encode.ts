@@ -23,6 +23,7 @@ export const VULNERABILITY_PROPERTIES = {
   epssPercentile: 'lucent:epss:percentile',
   scanner: 'lucent:scanner',
   evidence: 'lucent:evidence:',
+  variant: 'lucent:variant:',
   suppressionSource: 'lucent:suppression:source',
   suppressionOrigin: 'lucent:suppression:origin',
 } as const;
@@ -194,6 +195,13 @@ function properties(finding: Finding): [string, string][] {
     out.push([`${prefix}recordId`, evidence.recordId], [`${prefix}ecosystem`, evidence.ecosystem]);
     out.push([`${prefix}comparator`, evidence.comparator], [`${prefix}comparedVersion`, evidence.comparedVersion]);
     if (evidence.fixed) out.push([`${prefix}fixed`, evidence.fixed]);
+  });
+  // Each scanner's own view when several found it (docs/scanners.md); fixed versions space-separated.
+  (finding.variants ?? []).forEach((variant, index) => {
+    const prefix = `${P.variant}${index}:`;
+    out.push([`${prefix}scanner`, variant.scanner], [`${prefix}id`, variant.id]);
+    out.push([`${prefix}severity`, variant.severity?.level ?? 'UNKNOWN']);
+    if (variant.fixedVersions.length > 0) out.push([`${prefix}fixedVersions`, variant.fixedVersions.join(' ')]);
   });
   return out;
 }

@@ -98,6 +98,17 @@ function jsonFinding(finding: Finding, pkg: ReturnType<ReturnType<typeof package
       : null,
     epss: finding.epss ? { score: finding.epss.epss, percentile: finding.epss.percentile } : null,
     scanners: scannersOf(finding),
+    variants: (finding.variants ?? []).map((variant) => ({
+      scanner: variant.scanner,
+      id: variant.id,
+      severity: {
+        level: variant.severity?.level ?? 'UNKNOWN',
+        score: variant.severity?.score ?? null,
+        vector: variant.severity?.vector ?? null,
+        source: variant.severity?.source ?? null,
+      },
+      fixedVersions: [...variant.fixedVersions],
+    })),
     evidence: finding.evidence.map((evidence) => ({
       recordId: evidence.recordId,
       ecosystem: evidence.ecosystem,

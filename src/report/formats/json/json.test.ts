@@ -92,6 +92,7 @@ describe('JSON report', () => {
       kev: null,
       epss: { score: 0.00795, percentile: 0.81234 },
       scanners: ['lucent'],
+      variants: [],
       evidence: [
         {
           recordId: 'DLA-3152-1',
@@ -145,6 +146,50 @@ describe('JSON report', () => {
     expect(doc.findings[0].package.type).toBe('deb');
     expect(doc.findings[0].package.locations).toEqual([
       { path: '/var/lib/dpkg/status', layerDiffId: expect.any(String), layerIndex: 0 },
+    ]);
+  });
+
+  it('writes the scanners that reported a finding and each one’s variant (docs/scanners.md)', () => {
+    const scan = sampleScan();
+    const first = scan.findings.find((finding) => finding.id === 'CVE-2021-33574');
+    if (!first) throw new Error('the sample scan has CVE-2021-33574');
+    first.reportedBy = ['lucent', 'grype'];
+    first.variants = [
+      {
+        scanner: 'lucent',
+        id: first.id,
+        ...(first.severity ? { severity: first.severity } : {}),
+        fixedVersions: first.fixedVersions,
+      },
+      {
+        scanner: 'grype',
+        id: first.id,
+        severity: { level: 'HIGH', source: 'grype:debian:distro:debian:10' },
+        fixedVersions: [],
+      },
+    ];
+    const doc = JSON.parse(encodeJson(scan));
+    expect(jsonReportSchema.safeParse(doc).success).toBe(true);
+    const written = doc.findings.find((finding: { id: string }) => finding.id === first.id);
+    expect(written.scanners).toEqual(['lucent', 'grype']);
+    expect(written.variants).toEqual([
+      {
+        scanner: 'lucent',
+        id: 'CVE-2021-33574',
+        severity: {
+          level: 'CRITICAL',
+          score: 9.8,
+          vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+          source: 'NVD',
+        },
+        fixedVersions: ['2.28-10+deb10u2'],
+      },
+      {
+        scanner: 'grype',
+        id: 'CVE-2021-33574',
+        severity: { level: 'HIGH', score: null, vector: null, source: 'grype:debian:distro:debian:10' },
+        fixedVersions: [],
+      },
     ]);
   });
 });

@@ -44,6 +44,20 @@ export const jsonFindingSchema = z.strictObject({
     .nullable(),
   epss: z.strictObject({ score: z.number(), percentile: z.number() }).nullable(),
   scanners: z.array(z.string()),
+  /** Each scanner's own view when several found it (docs/scanners.md); empty otherwise. */
+  variants: z.array(
+    z.strictObject({
+      scanner: z.string(),
+      id: z.string(),
+      severity: z.strictObject({
+        level: severityLevel,
+        score: z.number().nullable(),
+        vector: z.string().nullable(),
+        source: z.string().nullable(),
+      }),
+      fixedVersions: z.array(z.string()),
+    }),
+  ),
   evidence: z.array(
     z.strictObject({
       recordId: z.string(),

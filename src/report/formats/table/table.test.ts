@@ -82,6 +82,13 @@ describe('table report', () => {
     expect(encodeTable(scan, {})).toMatch(/CVE-2020-27350 +MEDIUM +grype, lucent/);
   });
 
+  it('lists the scanners of a merged finding in reportedBy order (built-in first, then --scanners order)', () => {
+    const scan = sampleScan();
+    const [first] = scan.findings;
+    if (first) first.reportedBy = ['lucent', 'trivy', 'dependency-track'];
+    expect(encodeTable(scan, {})).toMatch(/CVE-2020-27350 +MEDIUM +lucent, trivy, dependency-track +<0.1%\n/);
+  });
+
   it('says so when there is nothing to report', () => {
     expect(encodeTable({ ...sampleScan(), findings: [], suppressed: [] }, {})).toBe(
       'No vulnerabilities found.\n\n0 vulnerabilities: 0 CRITICAL, 0 HIGH, 0 MEDIUM, 0 LOW, 0 NEGLIGIBLE, 0 UNKNOWN; 0 fixable, 0 KEV\n',
