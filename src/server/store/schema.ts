@@ -55,9 +55,9 @@ export interface ResourcesTable extends VulnerabilityCounters {
   /** IMAGE | DIRECTORY | FILE | ROOTFS | SBOM */
   type: string;
   /** JSON array: the SBOM analyzers that reported packages (content analysis only, never scanners). */
-  analyzers: string;
+  analyzers: Generated<string>;
   /** JSON array: the vulnerability scanners of the last scan. */
-  scanners: string;
+  scanners: Generated<string>;
   /** JSON of the operating system (os-release fields), or null. */
   os: string | null;
   created_at: string;

@@ -341,7 +341,7 @@ const INDEXES: Record<string, [string, string[]]> = {
   resource_packages_package_idx: ['resource_packages', ['package_id', 'resource_id']],
   findings_pair_idx: ['findings', ['package_id', 'vulnerability_id']],
   findings_vulnerability_idx: ['findings', ['vulnerability_id']],
-  vp_package_idx: ['vulnerability_packages', ['package_id']],
+  vp_package_idx: ['vulnerability_packages', ['package_id', 'severity']],
   vp_severity_idx: ['vulnerability_packages', ['severity', 'severity_score', 'vulnerability_id', 'package_id']],
   vp_vulnerability_name_idx: ['vulnerability_packages', ['vulnerability_name', 'package_id']],
   vp_package_name_idx: ['vulnerability_packages', ['package_name', 'vulnerability_id', 'package_id']],
