@@ -1,0 +1,39 @@
+/** Runs the image checks: pure over a `CisInput`, or on an opened image (its file list from the layer cache). */
+import type { Image } from '../../image/image.ts';
+import type { LayerCache } from '../../image/layer-cache.ts';
+import { mergeLayers, readLayers } from '../../pipeline/read-layers.ts';
+import { CIS_LEVELS, type CisInput, type CisLevel, type CisResult } from './check.ts';
+import { CIS_CHECKS } from './registry.ts';
+
+/** The failed checks, in registry order; checks whose input is missing are skipped. */
+export function runCisChecks(input: CisInput): CisResult[] {
+  return CIS_CHECKS.flatMap((check) => {
+    if (check.needs === 'files' && !input.files) return [];
+    const details = check.run(input);
+    return details.length > 0 ? [{ code: check.code, title: check.title, level: check.level, details }] : [];
+  });
+}
+
+/**
+ * The checks on an image. The file list comes from the walker indexes, which the layer cache holds once the image
+ * was analyzed, so this reads no layer bytes then.
+ */
+export async function checkImage(image: Image, cache: LayerCache, references: readonly string[]): Promise<CisResult[]> {
+  const layers = await readLayers(image, { cache });
+  const files = mergeLayers(layers)
+    .list()
+    .map((node) => ({ path: node.path, type: node.type, mode: node.mode }));
+  return runCisChecks({
+    config: image.config,
+    history: image.history.map((entry) => entry.createdBy ?? ''),
+    files,
+    references,
+  });
+}
+
+/** Counts of results per level, every level present. */
+export function countByLevel(results: readonly CisResult[]): Record<CisLevel, number> {
+  const counts = Object.fromEntries(CIS_LEVELS.map((level) => [level, 0])) as Record<CisLevel, number>;
+  for (const result of results) counts[result.level] += 1;
+  return counts;
+}
