@@ -8,12 +8,13 @@ import { EXIT_POLICY_FAILED } from '../../core/errors.ts';
 import { SEVERITY_LEVELS } from '../../matcher/match.ts';
 import { type AnalysisResult, analyzeImage } from '../../pipeline/analyze.ts';
 import { analysisFromSbom } from '../../pipeline/sbom-input.ts';
-import { scanAnalysis } from '../../pipeline/scan.ts';
+import { scanWithScanners } from '../../pipeline/scan.ts';
 import { loadPolicyFiles } from '../../policy/load.ts';
 import { applyPolicy, failureMessages, parseEpssThreshold, parseSeverity } from '../../policy/policy.ts';
 import { subjectIdentifiers } from '../../policy/subject.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report-formats.ts';
 import { type CommandContext, contextOf } from '../context.ts';
+import { addScannerOptions, chooseScanners, scannerContext } from '../scanner-options.ts';
 import { addSourceOptions, withSource } from '../source-options.ts';
 import { version } from '../version.ts';
 
@@ -46,6 +47,7 @@ export function scanCommand(): Command {
     )
     .option('--show-suppressed', 'list suppressed findings in the report, with why');
   addSourceOptions(command);
+  addScannerOptions(command);
   return command.action(async (source: string, flags: Record<string, unknown>, self: Command) => {
     const context = contextOf(self);
     const failOn = typeof flags.failOn === 'string' ? parseSeverity(flags.failOn) : undefined;
@@ -55,10 +57,20 @@ export function scanCommand(): Command {
       cwd: process.cwd(),
       ...(ignoreFile ? { ignoreFile } : {}),
     });
-    const db = await openAdvisoryDb(typeof flags.db === 'string' ? flags.db : defaultDbPath());
+    const scanners = chooseScanners(String(flags.scanners));
+    // The advisory DB is the built-in matcher's: `--scanners grype` alone runs without one.
+    const db = scanners.builtin
+      ? await openAdvisoryDb(typeof flags.db === 'string' ? flags.db : defaultDbPath())
+      : undefined;
     try {
       const analysis = await analyze(source, flags, context);
-      const findings = scanAnalysis(analysis, db);
+      const scan = await scanWithScanners(analysis, {
+        ...(db ? { db } : {}),
+        scanners: scanners.external,
+        context: scannerContext(flags, process.env),
+        tool: { name: 'lucent', version: version() },
+      });
+      const findings = scan.findings;
       const policy = {
         ...files,
         onlyFixed: flags.onlyFixed === true,
@@ -81,14 +93,14 @@ export function scanCommand(): Command {
       );
       if (typeof flags.output === 'string') await writeFile(flags.output, text.endsWith('\n') ? text : `${text}\n`);
       else context.out(text);
-      const warnings = [...analysis.warnings, ...files.warnings, ...outcome.warnings];
+      const warnings = [...analysis.warnings, ...scan.warnings, ...files.warnings, ...outcome.warnings];
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       if (outcome.failed) {
         for (const message of failureMessages(outcome)) process.stderr.write(`${message}\n`);
         process.exitCode = EXIT_POLICY_FAILED;
       }
     } finally {
-      db.close();
+      db?.close();
     }
   });
 }
