@@ -9,6 +9,7 @@ import type { AnalyzerPlugin } from '../../plugins/analyzers/plugin.ts';
 import { ANALYZER_PLUGINS } from '../../plugins/analyzers/registry.ts';
 import { SBOM_FORMATS, type SbomFormat } from '../../sbom/sbom-formats.ts';
 import { contextOf } from '../context.ts';
+import { addExportOptions, exportSummaryLine, exportTargetFrom } from '../export-options.ts';
 import { addSourceOptions, withSource } from '../source-options.ts';
 import { renderTable } from '../table.ts';
 import { version } from '../version.ts';
@@ -37,10 +38,13 @@ export function analyzeCommand(): Command {
     )
     .option('--plugin-timeout <seconds>', 'how long a plug-in may run', '600');
   addSourceOptions(command);
+  addExportOptions(command);
   return command.action(async (source: string, flags: Record<string, unknown>, self: Command) => {
     const context = contextOf(self);
+    const started = performance.now();
     // Flags are checked before the source is opened, so a typo fails fast.
     const selection = selectAnalyzers(String(flags.analyzers));
+    const exportTarget = exportTargetFrom(flags, process.env);
     const mergeWith = await readSboms(flags.mergeSbom as string[]);
     const result = await withSource(source, flags, context, (image) =>
       analyzeSource(image, {
@@ -58,6 +62,15 @@ export function analyzeCommand(): Command {
     if (typeof flags.output === 'string') await writeFile(flags.output, text.endsWith('\n') ? text : `${text}\n`);
     else context.out(text);
     for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+    if (exportTarget) {
+      const { exportContentAnalysis } = await import('../../server/client/export.ts');
+      const tool = { name: 'lucent', version: version() };
+      const summary = await exportContentAnalysis(exportTarget, result, {
+        tool,
+        durationMs: performance.now() - started,
+      });
+      process.stderr.write(`${exportSummaryLine(exportTarget, summary)}\n`);
+    }
   });
 }
 
