@@ -1,0 +1,43 @@
+/** A donut card of package counts per license or language: top N plus "Others", each opening the packages list. */
+import type { ReactNode } from 'react';
+import { DonutChart } from '../../../shared/components/charts/donut-chart.tsx';
+import { QueryState } from '../../../shared/components/query-state.tsx';
+import { type NamedCount, topWithOthers } from '../../../shared/lib/chart-math.ts';
+import { routes } from '../../../shared/lib/routes.ts';
+
+/** Props of ShareDonutCard. */
+export interface ShareDonutCardProps {
+  title: string;
+  /** The packages-list filter field ("license" or "language"). */
+  field: 'license' | 'language';
+  query: {
+    data: { name: string; count: number }[] | undefined;
+    error: unknown;
+    isPending: boolean;
+    refetch: () => unknown;
+  };
+  top?: number;
+}
+
+/** Slices link to `field[is]=name`; "Others" links to `field[isNot]` of every name shown (KubeClarity's choice). */
+export function ShareDonutCard({ title, field, query, top = 5 }: ShareDonutCardProps): ReactNode {
+  const id = `donut-${field}`;
+  return (
+    <section className="card" aria-labelledby={id}>
+      <div className="card__head">
+        <h2 id={id}>{title}</h2>
+      </div>
+      <QueryState query={query}>
+        {(rows) => {
+          const items = topWithOthers(rows, top);
+          const shown = items.filter((item) => !item.others).map((item) => item.name);
+          const linkFor = (item: NamedCount) =>
+            item.others
+              ? routes.packages({ [`${field}[isNot]`]: shown })
+              : routes.packages({ [`${field}[is]`]: item.name });
+          return <DonutChart title={title} items={items} linkFor={linkFor} unit="packages" />;
+        }}
+      </QueryState>
+    </section>
+  );
+}

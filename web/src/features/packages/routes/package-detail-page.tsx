@@ -1,0 +1,79 @@
+/** One package: its fields, and tabs for its vulnerabilities (filled by the app), resources and applications. */
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { DetailsList } from '../../../shared/components/details-list.tsx';
+import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { QueryState } from '../../../shared/components/query-state.tsx';
+import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
+import { Tabs } from '../../../shared/components/tabs.tsx';
+import { formatNumber } from '../../../shared/lib/format.ts';
+import { routes } from '../../../shared/lib/routes.ts';
+import { usePackage } from '../api/packages.ts';
+import { PackageResourcesList } from '../components/package-resources-list.tsx';
+
+/** Related lists, rendered by the app (they belong to other features). */
+export interface PackageDetailSlots {
+  vulnerabilities: (packageId: string) => ReactNode;
+  applications: (packageId: string) => ReactNode;
+}
+
+/** The page component. */
+export function PackageDetailPage({ id, slots }: { id: string; slots: PackageDetailSlots }): ReactNode {
+  const query = usePackage(id);
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? 'vulnerabilities';
+  const selectTab = (next: string) => {
+    const params = new URLSearchParams(search);
+    params.set('tab', next);
+    setSearch(params, { replace: true });
+  };
+  return (
+    <div className="page">
+      <QueryState query={query}>
+        {(pkg) => (
+          <>
+            <PageHeader
+              crumbs={[{ label: 'Packages', to: routes.packages() }]}
+              title={`${pkg.packageName} ${pkg.version}`}
+              subtitle={pkg.purl ?? undefined}
+            />
+            <section className="card" aria-label="Package details">
+              <DetailsList
+                items={[
+                  { label: 'Name', value: pkg.packageName },
+                  { label: 'Version', value: <code>{pkg.version}</code> },
+                  { label: 'Language', value: pkg.language },
+                  { label: 'License', value: pkg.license },
+                  { label: 'Package URL', value: pkg.purl ? <code>{pkg.purl}</code> : null },
+                  {
+                    label: 'Vulnerabilities',
+                    value: (
+                      <SeverityTags
+                        counts={pkg.vulnerabilities}
+                        linkFor={(severity) =>
+                          routes.vulnerabilities({ packageID: pkg.id, 'vulnerabilitySeverity[is]': severity })
+                        }
+                      />
+                    ),
+                  },
+                  { label: 'Resources', value: formatNumber(pkg.applicationResources) },
+                  { label: 'Applications', value: formatNumber(pkg.applications) },
+                ]}
+              />
+            </section>
+            <Tabs
+              label="Package sections"
+              selected={tab}
+              onSelect={selectTab}
+              tabs={[
+                { id: 'vulnerabilities', label: 'Vulnerabilities', panel: () => slots.vulnerabilities(pkg.id) },
+                { id: 'resources', label: 'Resources', panel: () => <PackageResourcesList packageId={pkg.id} /> },
+                { id: 'applications', label: 'Applications', panel: () => slots.applications(pkg.id) },
+              ]}
+            />
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}

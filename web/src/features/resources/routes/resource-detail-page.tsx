@@ -1,0 +1,127 @@
+/**
+ * One resource: its fields, SBOM download, delete (admins), and tabs for packages, vulnerabilities and applications
+ * (filled by the app), layers and CIS results (images only).
+ */
+import type { ReactNode } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ConfirmButton } from '../../../shared/components/confirm-button.tsx';
+import { DetailsList } from '../../../shared/components/details-list.tsx';
+import { PageHeader } from '../../../shared/components/page-header.tsx';
+import { QueryState } from '../../../shared/components/query-state.tsx';
+import { RoleGate } from '../../../shared/components/role-gate.tsx';
+import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
+import { Tabs } from '../../../shared/components/tabs.tsx';
+import { formatNumber } from '../../../shared/lib/format.ts';
+import { routes } from '../../../shared/lib/routes.ts';
+import { useDeleteResource, useResource } from '../api/resources.ts';
+import { CisTable } from '../components/cis-table.tsx';
+import { LayersTable } from '../components/layers-table.tsx';
+import { SbomDownload } from '../components/sbom-download.tsx';
+
+/** Related lists, rendered by the app (they belong to other features). */
+export interface ResourceDetailSlots {
+  packages: (resourceId: string) => ReactNode;
+  vulnerabilities: (resourceId: string) => ReactNode;
+  applications: (resourceId: string) => ReactNode;
+}
+
+/** The page component. */
+export function ResourceDetailPage({ id, slots }: { id: string; slots: ResourceDetailSlots }): ReactNode {
+  const query = useResource(id);
+  const remove = useDeleteResource();
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? 'vulnerabilities';
+  const selectTab = (next: string) => {
+    const params = new URLSearchParams(search);
+    params.set('tab', next);
+    setSearch(params, { replace: true });
+  };
+  return (
+    <div className="page">
+      <QueryState query={query}>
+        {({ applicationResource: resource, licenses }) => {
+          const image = resource.resourceType === 'IMAGE';
+          return (
+            <>
+              <PageHeader
+                crumbs={[{ label: 'Resources', to: routes.resources() }]}
+                title={resource.resourceName}
+                subtitle={resource.resourceHash}
+                actions={
+                  <>
+                    <SbomDownload resourceId={resource.id} name={resource.resourceName} />
+                    <RoleGate atLeast="admin">
+                      <ConfirmButton
+                        label="Delete"
+                        title="Delete this resource?"
+                        message={
+                          <p>
+                            <strong>{resource.resourceName}</strong> and its findings will be deleted. Packages no other
+                            resource uses go too. A new scan brings it back.
+                          </p>
+                        }
+                        onConfirm={async () => {
+                          await remove.mutateAsync(resource.id);
+                          navigate(routes.resources(), { replace: true });
+                        }}
+                      />
+                    </RoleGate>
+                  </>
+                }
+              />
+              <section className="card" aria-label="Resource details">
+                <DetailsList
+                  items={[
+                    { label: 'Type', value: resource.resourceType },
+                    { label: 'Hash', value: <code>{resource.resourceHash}</code> },
+                    {
+                      label: 'Vulnerabilities',
+                      value: (
+                        <SeverityTags
+                          counts={resource.vulnerabilities}
+                          linkFor={(severity) =>
+                            routes.vulnerabilities({
+                              applicationResourceID: resource.id,
+                              'vulnerabilitySeverity[is]': severity,
+                            })
+                          }
+                        />
+                      ),
+                    },
+                    { label: 'Packages', value: formatNumber(resource.packages) },
+                    { label: 'Applications', value: formatNumber(resource.applications) },
+                    { label: 'SBOM analyzers', value: (resource.reportingSBOMAnalyzers ?? []).join(', ') },
+                    { label: 'Licenses', value: licenses.join(', ') },
+                  ]}
+                />
+              </section>
+              <Tabs
+                label="Resource sections"
+                selected={tab}
+                onSelect={selectTab}
+                tabs={[
+                  { id: 'vulnerabilities', label: 'Vulnerabilities', panel: () => slots.vulnerabilities(resource.id) },
+                  { id: 'packages', label: 'Packages', panel: () => slots.packages(resource.id) },
+                  {
+                    id: 'layers',
+                    label: 'Layers',
+                    panel: () => <LayersTable resourceId={resource.id} />,
+                    disabled: !image,
+                  },
+                  {
+                    id: 'cis',
+                    label: 'CIS benchmark',
+                    panel: () => <CisTable resourceId={resource.id} />,
+                    disabled: !image,
+                  },
+                  { id: 'applications', label: 'Applications', panel: () => slots.applications(resource.id) },
+                ]}
+              />
+            </>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}

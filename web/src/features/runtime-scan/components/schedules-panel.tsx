@@ -1,0 +1,130 @@
+/** Scheduled scans: list with next and last run, and create, edit, enable/disable and delete (write roles only). */
+import { type ReactNode, useState } from 'react';
+import { errorMessage } from '../../../shared/api/api-error.ts';
+import { ConfirmButton } from '../../../shared/components/confirm-button.tsx';
+import { QueryState } from '../../../shared/components/query-state.tsx';
+import { useHasRole } from '../../../shared/hooks/use-session.ts';
+import { formatDateTime } from '../../../shared/lib/format.ts';
+import {
+  type Schedule,
+  useDeleteSchedule,
+  useNamespaces,
+  useSchedules,
+  useToggleSchedule,
+} from '../api/runtime-scan.ts';
+import { ScheduleFormDialog } from './schedule-form.tsx';
+import { describeSpec } from './schedule-text.ts';
+
+/** The panel. */
+export function SchedulesPanel(): ReactNode {
+  const canEdit = useHasRole('admin');
+  const schedules = useSchedules();
+  const namespaces = useNamespaces();
+  const toggle = useToggleSchedule();
+  const remove = useDeleteSchedule();
+  const [editing, setEditing] = useState<Schedule | 'new' | null>(null);
+  return (
+    <section className="card" aria-labelledby="schedules-title">
+      <div className="card__head">
+        <h2 id="schedules-title">Schedules</h2>
+        {canEdit ? (
+          <button type="button" className="btn" onClick={() => setEditing('new')}>
+            New schedule
+          </button>
+        ) : null}
+      </div>
+      {toggle.error ? (
+        <p role="alert" className="state state--error">
+          {errorMessage(toggle.error)}
+        </p>
+      ) : null}
+      <QueryState query={schedules}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">No scheduled scans.</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data-table" data-testid="schedules">
+                <caption className="sr-only">Schedules</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">When</th>
+                    <th scope="col">Namespaces</th>
+                    <th scope="col">Next run</th>
+                    <th scope="col">Last run</th>
+                    <th scope="col">Enabled</th>
+                    {canEdit ? (
+                      <th scope="col">
+                        <span className="sr-only">Actions</span>
+                      </th>
+                    ) : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((schedule) => (
+                    <tr key={schedule.id}>
+                      <td>{schedule.name}</td>
+                      <td>
+                        {describeSpec(schedule.spec, schedule.timeZone)}
+                        {schedule.cis ? <span className="muted"> · CIS</span> : null}
+                      </td>
+                      <td>
+                        {schedule.namespaces.length ? schedule.namespaces.join(', ') : 'all'}
+                        {schedule.excludeNamespaces.length ? (
+                          <span className="muted"> except {schedule.excludeNamespaces.join(', ')}</span>
+                        ) : null}
+                      </td>
+                      <td>{schedule.nextRunAt ? formatDateTime(schedule.nextRunAt) : '–'}</td>
+                      <td>
+                        {schedule.lastRunAt
+                          ? `${formatDateTime(schedule.lastRunAt)} (${schedule.lastRunStatus ?? '?'})`
+                          : 'never'}
+                      </td>
+                      <td>
+                        {canEdit ? (
+                          <label className="check">
+                            <input
+                              type="checkbox"
+                              checked={schedule.enabled}
+                              onChange={(event) => toggle.mutate({ id: schedule.id, enabled: event.target.checked })}
+                            />
+                            <span className="sr-only">Enable {schedule.name}</span>
+                          </label>
+                        ) : schedule.enabled ? (
+                          'yes'
+                        ) : (
+                          'no'
+                        )}
+                      </td>
+                      {canEdit ? (
+                        <td className="row-actions">
+                          <button type="button" className="btn btn--small" onClick={() => setEditing(schedule)}>
+                            Edit
+                          </button>
+                          <ConfirmButton
+                            label="Delete"
+                            className="btn btn--danger btn--small"
+                            title="Delete this schedule?"
+                            message={<p>{schedule.name} will not run again.</p>}
+                            onConfirm={() => remove.mutateAsync(schedule.id)}
+                          />
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryState>
+      <ScheduleFormDialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        schedule={editing && editing !== 'new' ? editing : undefined}
+        namespaces={namespaces.data ?? []}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+/** Settings calls: API tokens and users (admins), the advisory database update, and re-matching status. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ADVISORY_DB_KEY } from '../../../shared/api/advisory-db.ts';
+import { getJson, sendJson } from '../../../shared/api/http.ts';
+import type { Role } from '../../../shared/api/session.ts';
+
+/** A token without its secret (`GET /api/auth/tokens`). */
+export interface TokenInfo {
+  id: string;
+  name: string;
+  role: Role;
+  kind: 'api' | 'session';
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** A user without secrets (`GET /api/auth/users`). */
+export interface UserInfo {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** Background re-matching of stored SBOMs after a database update. */
+export interface RematchStatus {
+  state: 'idle' | 'queued' | 'running' | 'done' | 'failed';
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  resourcesDone?: number | null;
+  resourcesTotal?: number | null;
+  error?: string | null;
+}
+
+const TOKENS = ['settings', 'tokens'] as const;
+const USERS = ['settings', 'users'] as const;
+const REMATCH = ['settings', 'rematch'] as const;
+
+/** Every token (admins). */
+export function useTokens(enabled: boolean) {
+  return useQuery({ queryKey: TOKENS, queryFn: () => getJson<TokenInfo[]>('/api/auth/tokens'), enabled });
+}
+
+/** Creates an API token; the answer holds the secret, shown once. */
+export function useCreateToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; role: Role; expiresAt: string | null }) =>
+      sendJson<TokenInfo & { token: string }>('post', '/api/auth/tokens', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: TOKENS }),
+  });
+}
+
+/** Revokes a token. */
+export function useDeleteToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => sendJson('delete', '/api/auth/tokens/{id}', undefined, { path: { id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: TOKENS }),
+  });
+}
+
+/** Every user (admins). */
+export function useUsers(enabled: boolean) {
+  return useQuery({ queryKey: USERS, queryFn: () => getJson<UserInfo[]>('/api/auth/users'), enabled });
+}
+
+/** Creates a user. */
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; password: string; role: Role }) =>
+      sendJson<UserInfo>('post', '/api/auth/users', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: USERS }),
+  });
+}
+
+/** Changes a user's role or password. */
+export function useUpdateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ name, ...input }: { name: string; role?: Role; password?: string }) =>
+      sendJson<UserInfo>('put', '/api/auth/users/{name}', input, { path: { name } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: USERS }),
+  });
+}
+
+/** Deletes a user. */
+export function useDeleteUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => sendJson('delete', '/api/auth/users/{name}', undefined, { path: { name } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: USERS }),
+  });
+}
+
+/** Starts an advisory database update (and the re-match that follows it). */
+export function useUpdateAdvisoryDb() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => sendJson<unknown>('post', '/api/db/update'),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ADVISORY_DB_KEY });
+      void client.invalidateQueries({ queryKey: REMATCH });
+    },
+  });
+}
+
+/** Re-matching status, polled every 3 s while it runs. */
+export function useRematchStatus() {
+  return useQuery({
+    queryKey: REMATCH,
+    queryFn: () => getJson<RematchStatus>('/api/db/rematch'),
+    refetchInterval: (query) =>
+      query.state.data?.state === 'running' || query.state.data?.state === 'queued' ? 3_000 : 30_000,
+  });
+}

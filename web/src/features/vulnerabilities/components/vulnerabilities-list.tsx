@@ -1,0 +1,126 @@
+/** The vulnerabilities list: columns, filters and fetchers for the shared ListView. */
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Column } from '../../../shared/components/data-table.tsx';
+import { type ListConfig, ListView, type ListViewProps } from '../../../shared/components/list-view.tsx';
+import { SeverityBadge } from '../../../shared/components/severity-tags.tsx';
+import { COUNT_OPS, ELEMENT_OPS, type FilterField, TEXT_OPS } from '../../../shared/lib/filter-spec.ts';
+import { formatNumber } from '../../../shared/lib/format.ts';
+import { routes } from '../../../shared/lib/routes.ts';
+import {
+  fetchVulnerabilities,
+  fetchVulnerabilitiesCsv,
+  VULNERABILITIES_KEY,
+  type VulnerabilityRow,
+} from '../api/vulnerabilities.ts';
+
+/** Every filter of `GET /api/vulnerabilities`. */
+export const VULNERABILITY_FILTERS: readonly FilterField[] = [
+  { field: 'vulnerabilityName', label: 'Vulnerability', kind: 'text', ops: TEXT_OPS },
+  { field: 'vulnerabilitySeverity', label: 'Severity', kind: 'severity', ops: ['gte', 'lte', 'is', 'isNot'] },
+  { field: 'packageName', label: 'Package', kind: 'text', ops: TEXT_OPS },
+  { field: 'packageVersion', label: 'Package version', kind: 'text', ops: TEXT_OPS },
+  {
+    field: 'hasFixVersion',
+    label: 'Fix',
+    kind: 'boolean',
+    ops: ['is'],
+    options: [
+      { value: 'true', label: 'available' },
+      { value: 'false', label: 'not available' },
+    ],
+  },
+  { field: 'applications', label: 'Applications', kind: 'count', ops: COUNT_OPS },
+  { field: 'applicationResources', label: 'Resources', kind: 'count', ops: COUNT_OPS },
+  { field: 'reportingScanners', label: 'Scanner', kind: 'element', ops: ELEMENT_OPS },
+  {
+    field: 'vulnerabilitySource',
+    label: 'Source',
+    kind: 'choice',
+    ops: ['is'],
+    options: [
+      { value: 'CICD', label: 'CI/CD' },
+      { value: 'RUNTIME', label: 'Runtime' },
+    ],
+  },
+];
+
+const COLUMNS: readonly Column<VulnerabilityRow>[] = [
+  {
+    id: 'name',
+    header: 'Vulnerability',
+    sortKey: 'vulnerabilityName',
+    render: (row) => <Link to={routes.vulnerability(row.vulnerabilityID, row.packageID)}>{row.vulnerabilityName}</Link>,
+  },
+  {
+    id: 'severity',
+    header: 'Severity',
+    sortKey: 'severity',
+    firstDir: 'DESC',
+    render: (row) => (
+      <span className="sev-cell">
+        <SeverityBadge severity={row.severity} />
+        {row.cvssBaseScore !== null && row.cvssBaseScore !== undefined ? (
+          <span className="muted"> CVSS {row.cvssBaseScore.toFixed(1)}</span>
+        ) : null}
+      </span>
+    ),
+  },
+  {
+    id: 'package',
+    header: 'Package',
+    sortKey: 'packageName',
+    render: (row) => <Link to={routes.package(row.packageID)}>{row.packageName}</Link>,
+  },
+  { id: 'version', header: 'Version', sortKey: 'packageVersion', render: (row) => <code>{row.packageVersion}</code> },
+  {
+    id: 'fix',
+    header: 'Fix version',
+    sortKey: 'fixVersion',
+    render: (row) => (row.fixVersion ? <code>{row.fixVersion}</code> : <span className="muted">none</span>),
+  },
+  {
+    id: 'applications',
+    header: 'Applications',
+    sortKey: 'applications',
+    firstDir: 'DESC',
+    align: 'end',
+    hideBelow: 'lg',
+    render: (row) => formatNumber(row.applications),
+  },
+  {
+    id: 'resources',
+    header: 'Resources',
+    sortKey: 'applicationResources',
+    firstDir: 'DESC',
+    align: 'end',
+    hideBelow: 'md',
+    render: (row) => formatNumber(row.applicationResources),
+  },
+  {
+    id: 'scanners',
+    header: 'Scanners',
+    hideBelow: 'lg',
+    render: (row) => (row.reportingScanners ?? []).join(', ') || '–',
+  },
+  { id: 'source', header: 'Source', sortKey: 'source', hideBelow: 'lg', render: (row) => row.source },
+];
+
+/** The list's configuration. */
+export const VULNERABILITIES_LIST: ListConfig<VulnerabilityRow> = {
+  name: 'Vulnerabilities',
+  key: VULNERABILITIES_KEY,
+  defaults: { sortKey: 'severity', sortDir: 'DESC' },
+  filters: VULNERABILITY_FILTERS,
+  columns: COLUMNS,
+  rowKey: (row) => `${row.vulnerabilityID}/${row.packageID}`,
+  rowLink: (row) => routes.vulnerability(row.vulnerabilityID, row.packageID),
+  fetchPage: fetchVulnerabilities,
+  fetchCsv: fetchVulnerabilitiesCsv,
+  csvName: 'vulnerabilities.csv',
+};
+
+/** The vulnerabilities list, optionally scoped (an application's, resource's or package's findings). */
+export function VulnerabilitiesList(props: Omit<ListViewProps<VulnerabilityRow>, 'config'>): ReactNode {
+  return <ListView config={VULNERABILITIES_LIST} {...props} />;
+}

@@ -1,0 +1,15 @@
+/** Vite build of the dashboard: `npm run build:web` writes web/dist, which `lucent server` serves. */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// `LUCENT_API` points the dev server's proxy at a running `lucent server` (development only).
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022', reportCompressedSize: true },
+  server: { proxy: { '/api': process.env.LUCENT_API ?? 'http://127.0.0.1:8080' } },
+});
