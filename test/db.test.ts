@@ -26,13 +26,23 @@ describe('lucent db', () => {
     const status = await runCli(['db', 'status', '--json'], { LUCENT_DB: dbPath });
     expect(status.code).toBe(0);
     const report = JSON.parse(status.stdout);
-    expect(report).toMatchObject({ exists: true, path: dbPath, schemaVersion: 1, warnings: [] });
+    expect(report).toMatchObject({ exists: true, path: dbPath, schemaVersion: 2, warnings: [] });
     // 17 of them are withdrawn: kept in the database, skipped by the matcher.
     expect(report.counts).toMatchObject({ records: 4291, withdrawn: 17, kev: 0, epss: 0 });
     expect(report.ecosystems).toEqual([{ ecosystem: 'Go', records: 4291 }]);
     // Every Go record's `modified` is the 0001-01-01 placeholder, so the feed has no timestamp of its own.
     expect(report.feeds).toEqual([
-      { feed: 'osv', source: OSV_GO, importedAt: expect.any(String), feedTimestamp: null, records: 4291, ageDays: 0 },
+      {
+        feed: 'osv',
+        source: OSV_GO,
+        importedAt: expect.any(String),
+        feedTimestamp: null,
+        records: 4291,
+        etag: null,
+        lastModified: null,
+        checkedAt: null,
+        ageDays: 0,
+      },
     ]);
     expect(status.stderr).toBe('');
   });
@@ -90,7 +100,7 @@ describe('lucent db', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ exists: false, path: dbPath });
     expect(result.stderr).toBe(
-      `warning: no advisory database at ${dbPath}; run \`lucent db import PATH…\` with OSV records, folders or all.zip archives\n`,
+      `warning: no advisory database at ${dbPath}; run \`lucent db update\` to download the feeds, or \`lucent db import PATH…\` with OSV records, folders or all.zip archives\n`,
     );
   });
 
