@@ -14,6 +14,7 @@ import { applyPolicy, failureMessages, parseEpssThreshold, parseSeverity } from 
 import { subjectIdentifiers } from '../../policy/subject.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report-formats.ts';
 import { type CommandContext, contextOf } from '../context.ts';
+import { addExportOptions, exportSummaryLine, exportTargetFrom } from '../export-options.ts';
 import { addScannerOptions, chooseScanners, scannerContext } from '../scanner-options.ts';
 import { addSourceOptions, withSource } from '../source-options.ts';
 import { version } from '../version.ts';
@@ -48,8 +49,11 @@ export function scanCommand(): Command {
     .option('--show-suppressed', 'list suppressed findings in the report, with why');
   addSourceOptions(command);
   addScannerOptions(command);
+  addExportOptions(command);
   return command.action(async (source: string, flags: Record<string, unknown>, self: Command) => {
     const context = contextOf(self);
+    const started = performance.now();
+    const exportTarget = exportTargetFrom(flags, process.env);
     const failOn = typeof flags.failOn === 'string' ? parseSeverity(flags.failOn) : undefined;
     const ignoreFile = [flags.ignoreFile, flags.config].find((value): value is string => typeof value === 'string');
     const files = await loadPolicyFiles({
@@ -95,6 +99,15 @@ export function scanCommand(): Command {
       else context.out(text);
       const warnings = [...analysis.warnings, ...scan.warnings, ...files.warnings, ...outcome.warnings];
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+      if (exportTarget) {
+        const { exportScan } = await import('../../server/client/export.ts');
+        const summary = await exportScan(exportTarget, analysis, outcome, {
+          tool: { name: 'lucent', version: version() },
+          durationMs: performance.now() - started,
+          scanners: [...(scanners.builtin ? ['lucent'] : []), ...scanners.external.map((scanner) => scanner.name)],
+        });
+        process.stderr.write(`${exportSummaryLine(exportTarget, summary)}\n`);
+      }
       if (outcome.failed) {
         for (const message of failureMessages(outcome)) process.stderr.write(`${message}\n`);
         process.exitCode = EXIT_POLICY_FAILED;

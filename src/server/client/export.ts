@@ -30,6 +30,8 @@ export interface ExportSummary {
 export interface ExportOptions {
   tool: { name: string; version: string };
   durationMs?: number;
+  /** The vulnerability scanners that ran (`lucent` for the built-in matcher). */
+  scanners?: readonly string[];
 }
 
 /** Exports a content analysis, with its CycloneDX SBOM (stored for download and re-matching). */
@@ -55,7 +57,10 @@ export async function exportScan(
   return withClient(target, async (client) => {
     const applicationId = await resolveApplication(client, target, result);
     await postContentAnalysis(client, applicationId, result, options);
-    const report = vulnerabilityScanReport(result, outcome, durationOf(options));
+    const report = vulnerabilityScanReport(result, outcome, {
+      ...durationOf(options),
+      ...(options.scanners ? { scanners: options.scanners } : {}),
+    });
     await client.call('POST', `/api/applications/vulnerabilityScan/${encodeURIComponent(applicationId)}`, {
       body: report,
     });

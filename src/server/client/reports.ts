@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../../matcher/match.ts';
 import type { AnalysisResult } from '../../pipeline/analyze.ts';
 import type { SuppressedFinding } from '../../policy/policy.ts';
+import { scannersOf } from '../../report/report-data.ts';
 import type {
   ContentAnalysisReport,
   IngestFinding,
@@ -14,9 +15,6 @@ import type {
   IngestResource,
   VulnerabilityScanReport,
 } from '../services/ingest-schema.ts';
-
-/** The scanner name Lucent's own matcher reports under. */
-export const LUCENT_SCANNER = 'lucent';
 
 /**
  * The resource of an analysis: an image by its manifest digest (else its config digest, the image ID), anything else
@@ -56,20 +54,19 @@ export function contentAnalysisReport(
 export function vulnerabilityScanReport(
   result: AnalysisResult,
   findings: { reported: readonly Finding[]; suppressed: readonly SuppressedFinding[] },
-  options: { durationMs?: number; reportedAt?: Date },
+  options: { durationMs?: number; reportedAt?: Date; scanners?: readonly string[] },
 ): VulnerabilityScanReport {
   const byPurl = new Map(result.inventory.packages.map((pkg) => [pkg.purl, pkg]));
   const all = [
     ...findings.reported.map((finding) => ({ finding, suppressed: false })),
     ...findings.suppressed.map(({ finding, source }) => ({ finding, suppressed: source !== 'only-fixed' })),
   ];
-  return {
-    ...common(result, options),
-    findings: all.map(({ finding, suppressed }) =>
-      findingOf(finding, suppressed, byPurl.get(finding.packagePurl)?.type),
-    ),
-    scanners: [LUCENT_SCANNER],
-  };
+  const reported = all.map(({ finding, suppressed }) =>
+    findingOf(finding, suppressed, byPurl.get(finding.packagePurl)?.type),
+  );
+  // Every scanner that ran, also those that found nothing; else the ones the findings name.
+  const scanners = options.scanners ?? [...new Set(reported.flatMap((finding) => finding.scanners ?? []))].sort();
+  return { ...common(result, options), findings: reported, scanners: [...scanners] };
 }
 
 function common(result: AnalysisResult, options: { durationMs?: number; reportedAt?: Date }) {
@@ -127,7 +124,7 @@ function findingOf(finding: Finding, suppressed: boolean, packageType: string | 
     evidence: finding.evidence,
     ...(finding.kev ? { kev: { ...finding.kev } } : {}),
     ...(finding.epss ? { epss: finding.epss } : {}),
-    scanners: [LUCENT_SCANNER],
+    scanners: scannersOf(finding),
     ...(suppressed ? { suppressed: true } : {}),
   };
 }
