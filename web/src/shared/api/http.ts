@@ -3,6 +3,7 @@
  * (CSV, SBOM) that keep the bearer token (a plain link could not send it).
  */
 import { ApiError, toApiError } from './api-error.ts';
+import type { ApiMethod, PathsWith, RequestJson, ResponseJson } from './api-types.ts';
 import { api } from './client.ts';
 
 /** Query parameters: a ready URLSearchParams (lists forward their URL state) or plain pairs. */
@@ -53,6 +54,24 @@ async function call(method: Method, url: string, options: CallOptions, init: { b
   });
   if (!result.response.ok) throw toApiError(result.response, result.error);
   return result;
+}
+
+/** GETs JSON from a path of the OpenAPI document, typed by it; throws ApiError on a non-2xx answer. */
+export async function apiGet<P extends PathsWith<'get'>>(
+  path: P,
+  options: CallOptions = {},
+): Promise<ResponseJson<P, 'get'>> {
+  return (await call('get', path, options)).data as ResponseJson<P, 'get'>;
+}
+
+/** Sends a typed JSON body to a path of the OpenAPI document and returns its typed answer. */
+export async function apiSend<M extends Exclude<ApiMethod, 'get'>, P extends PathsWith<M>>(
+  method: M,
+  path: P,
+  body?: RequestJson<P, M>,
+  options: CallOptions = {},
+): Promise<ResponseJson<P, M>> {
+  return (await call(method, path, options, { body })).data as ResponseJson<P, M>;
 }
 
 /** GETs JSON; throws ApiError on a non-2xx answer. */

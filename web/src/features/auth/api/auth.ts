@@ -1,23 +1,10 @@
 /** Sign-in calls: password login (a session token), sign-in with an API token, the caller, and logout. */
-import { getJson, sendJson } from '../../../shared/api/http.ts';
+import { apiGet, apiSend } from '../../../shared/api/http.ts';
 import { isRole, type Session, setSession } from '../../../shared/api/session.ts';
-
-interface LoginAnswer {
-  token: string;
-  expiresAt: string;
-  user: { id: string; name: string; role: string; createdAt: string };
-}
-
-interface MeAnswer {
-  kind: 'token' | 'session' | 'anonymous';
-  name: string;
-  role: string | null;
-}
 
 /** Signs in with a user name and password (`POST /api/auth/login`) and stores the session. */
 export async function loginWithPassword(name: string, password: string): Promise<Session> {
-  const answer = await sendJson<LoginAnswer>('post', '/api/auth/login', { name, password });
-  if (!isRole(answer.user.role)) throw new Error(`the server returned an unknown role "${answer.user.role}"`);
+  const answer = await apiSend('post', '/api/auth/login', { name, password });
   const session: Session = {
     token: answer.token,
     name: answer.user.name,
@@ -30,7 +17,7 @@ export async function loginWithPassword(name: string, password: string): Promise
 
 /** Signs in with an API token: checks it with `GET /api/auth/me` and stores the session. */
 export async function loginWithToken(token: string): Promise<Session> {
-  const me = await getJson<MeAnswer>('/api/auth/me', { headers: { Authorization: `Bearer ${token}` } });
+  const me = await apiGet('/api/auth/me', { headers: { Authorization: `Bearer ${token}` } });
   if (!isRole(me.role)) throw new Error('this token has no role on the server');
   const session: Session = { token, name: me.name, role: me.role };
   setSession(session);
@@ -40,7 +27,7 @@ export async function loginWithToken(token: string): Promise<Session> {
 /** Ends the session on the server (session tokens are deleted; API tokens stay valid) and forgets it here. */
 export async function logout(): Promise<void> {
   try {
-    await sendJson('post', '/api/auth/logout');
+    await apiSend('post', '/api/auth/logout');
   } finally {
     setSession(null, 'signed-out');
   }

@@ -1,27 +1,15 @@
 /** Settings calls: API tokens and users (admins), the advisory database update, and re-matching status. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ADVISORY_DB_KEY } from '../../../shared/api/advisory-db.ts';
-import { getJson, sendJson } from '../../../shared/api/http.ts';
+import type { ResponseJson } from '../../../shared/api/api-types.ts';
+import { apiGet, apiSend, getJson, sendJson } from '../../../shared/api/http.ts';
 import type { Role } from '../../../shared/api/session.ts';
 
 /** A token without its secret (`GET /api/auth/tokens`). */
-export interface TokenInfo {
-  id: string;
-  name: string;
-  role: Role;
-  kind: 'api' | 'session';
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-}
+export type TokenInfo = ResponseJson<'/api/auth/tokens', 'get'>[number];
 
 /** A user without secrets (`GET /api/auth/users`). */
-export interface UserInfo {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}
+export type UserInfo = ResponseJson<'/api/auth/users', 'get'>[number];
 
 /** Background re-matching of stored SBOMs after a database update. */
 export interface RematchStatus {
@@ -39,7 +27,7 @@ const REMATCH = ['settings', 'rematch'] as const;
 
 /** Every token (admins). */
 export function useTokens(enabled: boolean) {
-  return useQuery({ queryKey: TOKENS, queryFn: () => getJson<TokenInfo[]>('/api/auth/tokens'), enabled });
+  return useQuery({ queryKey: TOKENS, queryFn: () => apiGet('/api/auth/tokens'), enabled });
 }
 
 /** Creates an API token; the answer holds the secret, shown once. */
@@ -47,7 +35,7 @@ export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { name: string; role: Role; expiresAt: string | null }) =>
-      sendJson<TokenInfo & { token: string }>('post', '/api/auth/tokens', input),
+      apiSend('post', '/api/auth/tokens', input),
     onSuccess: () => client.invalidateQueries({ queryKey: TOKENS }),
   });
 }
@@ -56,22 +44,21 @@ export function useCreateToken() {
 export function useDeleteToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => sendJson('delete', '/api/auth/tokens/{id}', undefined, { path: { id } }),
+    mutationFn: (id: string) => apiSend('delete', '/api/auth/tokens/{id}', undefined, { path: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: TOKENS }),
   });
 }
 
 /** Every user (admins). */
 export function useUsers(enabled: boolean) {
-  return useQuery({ queryKey: USERS, queryFn: () => getJson<UserInfo[]>('/api/auth/users'), enabled });
+  return useQuery({ queryKey: USERS, queryFn: () => apiGet('/api/auth/users'), enabled });
 }
 
 /** Creates a user. */
 export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; password: string; role: Role }) =>
-      sendJson<UserInfo>('post', '/api/auth/users', input),
+    mutationFn: (input: { name: string; password: string; role: Role }) => apiSend('post', '/api/auth/users', input),
     onSuccess: () => client.invalidateQueries({ queryKey: USERS }),
   });
 }
@@ -81,7 +68,7 @@ export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ name, ...input }: { name: string; role?: Role; password?: string }) =>
-      sendJson<UserInfo>('put', '/api/auth/users/{name}', input, { path: { name } }),
+      apiSend('put', '/api/auth/users/{name}', input, { path: { name } }),
     onSuccess: () => client.invalidateQueries({ queryKey: USERS }),
   });
 }
@@ -90,7 +77,7 @@ export function useUpdateUser() {
 export function useDeleteUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => sendJson('delete', '/api/auth/users/{name}', undefined, { path: { name } }),
+    mutationFn: (name: string) => apiSend('delete', '/api/auth/users/{name}', undefined, { path: { name } }),
     onSuccess: () => client.invalidateQueries({ queryKey: USERS }),
   });
 }
