@@ -1,0 +1,121 @@
+/**
+ * What runtime scanning needs from storage, as a port: stored image SBOMs (so an image is never pulled twice),
+ * image results, the applications a run found, runs with per-image progress, schedules and the quick-scan settings.
+ * The server store implements it (PostgreSQL or SQLite); `memory-store.ts` is the in-process one for tests.
+ */
+import type { OsInfo, Package } from '../../core/package.ts';
+import type { LayerDescriptor } from '../../image/image.ts';
+import type { Finding } from '../../matcher/match.ts';
+import type { RuntimeApplication } from '../applications.ts';
+import type { CisResult } from '../cis/check.ts';
+import type { ScheduleStore } from '../schedules/schedule-store.ts';
+
+/** An image's stored content: enough to match it again without pulling it. */
+export interface StoredImage {
+  digest: string;
+  packages: Package[];
+  os?: OsInfo;
+}
+
+/** The result of scanning one image in a run. */
+export interface ImageScanRecord {
+  digest: string;
+  /** The image as pods name it; the resource's name. */
+  name: string;
+  packages: Package[];
+  os?: OsInfo;
+  /** Layers of a pulled image (absent when only re-matched). */
+  layers?: LayerDescriptor[];
+  findings: Finding[];
+  /** CIS results when the checks ran (absent: keep what is stored). */
+  cis?: CisResult[];
+  /** True when the image was pulled and analyzed in this run; false when its stored SBOM was re-matched. */
+  analyzed: boolean;
+  runId: string;
+  scannedAt: string;
+}
+
+/** Where one image of a run is. */
+export type ImageState = 'queued' | 'pulling' | 'analyzing' | 'matching' | 'done' | 'failed';
+
+/** Progress of one image in a run. */
+export interface ImageProgress {
+  digest: string;
+  name: string;
+  action: 'pull' | 'rematch';
+  state: ImageState;
+  /** Why it failed. */
+  reason?: string;
+  /** `namespace/pod` of every pod that runs it. */
+  pods: string[];
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+/** KubeClarity's run statuses, plus ABORTED (stopped) and FAILED (the inventory could not be read). */
+export type RunStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'FINALIZING' | 'DONE' | 'ABORTED' | 'FAILED';
+
+/** Counts of a finished run, for the CLI summary and `/runtime/scan/results`. */
+export interface RunSummary {
+  pods: number;
+  containers: number;
+  images: number;
+  pulled: number;
+  rematched: number;
+  failed: number;
+  applications: number;
+  /** Distinct packages (by purl) across the scanned images. */
+  packages: number;
+  /** Distinct (vulnerability, package) pairs per severity level. */
+  vulnerabilities: Record<string, number>;
+  /** CIS results per level (INFO, WARN, FATAL) over the images checked in this run. */
+  cis: Record<string, number>;
+}
+
+/** One runtime scan run. */
+export interface RunRecord {
+  id: string;
+  kind: 'QUICK' | 'SCHEDULE';
+  scheduleId?: string;
+  status: RunStatus;
+  /** Namespaces asked for; empty means all. */
+  namespaces: string[];
+  /** Namespaces actually read. */
+  scannedNamespaces: string[];
+  options: { cis: boolean; parallelism: number; timeoutMs: number };
+  startedAt: string;
+  finishedAt?: string;
+  /** KubeClarity-style messages: one per failed image (with its pods and reasons), unreadable namespace, etc. */
+  failures: string[];
+  actor: string;
+  summary?: RunSummary;
+}
+
+/** Quick-scan settings (`/runtime/quickscan/config`). */
+export interface QuickScanConfig {
+  cisDockerBenchmarkScanEnabled: boolean;
+  maxScanParallelism: number;
+}
+
+/** Storage for runtime scanning. */
+export interface RuntimeStore {
+  /** Which of these digests have a stored SBOM (one query, not one per digest). */
+  storedDigests(digests: readonly string[]): Promise<Set<string>>;
+  getImage(digest: string): Promise<StoredImage | undefined>;
+  saveImage(record: ImageScanRecord): Promise<void>;
+  /** Records the applications a run found (replacing each one's labels, environments and resources). */
+  saveApplications(runId: string, applications: readonly RuntimeApplication[]): Promise<void>;
+  saveRun(run: RunRecord): Promise<void>;
+  saveImageProgress(runId: string, progress: ImageProgress): Promise<void>;
+  latestRun(): Promise<RunRecord | undefined>;
+  runImages(runId: string): Promise<ImageProgress[]>;
+  getQuickScanConfig(): Promise<QuickScanConfig>;
+  setQuickScanConfig(config: QuickScanConfig): Promise<void>;
+  schedules: ScheduleStore;
+}
+
+/** KubeClarity's database defaults (the swagger's default of 1 parallel scan was never used). */
+export const DEFAULT_QUICK_SCAN_CONFIG: QuickScanConfig = {
+  cisDockerBenchmarkScanEnabled: false,
+  maxScanParallelism: 10,
+};
