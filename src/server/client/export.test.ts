@@ -150,7 +150,7 @@ describe('export', () => {
       request.method === 'GET'
         ? { status: 200, body: { total: 0, items: [] } }
         : request.url === '/api/applications'
-          ? { status: 409, body: { id: 'app-existing', name: 'shop' } }
+          ? { status: 409, body: { code: 'E_CONFLICT', message: 'exists', application: { id: 'app-existing' } } }
           : { status: 200, body: {} },
     );
     const target = { server: server.url, token: 't', application: { name: 'shop' }, createApplication: true };

@@ -91,11 +91,14 @@ async function resolveApplication(client: ApiClient, target: ExportTarget, resul
     });
   }
   const type = resourceOf(result).type === 'IMAGE' ? 'IMAGE' : 'DIRECTORY';
-  const created = await client.call<{ id: string }>('POST', '/api/applications', {
+  const created = await client.call<{ id?: string; application?: { id: string } }>('POST', '/api/applications', {
     body: { name, type, labels: [], environments: [] },
     accept: [409],
   });
-  return created.body.id;
+  // 201 answers the new application; 409 (created concurrently) names the existing one.
+  const id = created.body.id ?? created.body.application?.id;
+  if (!id) throw new LucentError('E_EXPORT_FAILED', `the server did not return the id of application "${name}"`);
+  return id;
 }
 
 async function postContentAnalysis(

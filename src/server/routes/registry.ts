@@ -3,11 +3,20 @@
  * `registry.test.ts` fails when a module folder under routes/ is left out. Runtime scanning adds its modules
  * (`/api/runtime/*`, `/api/namespaces`) here.
  */
+import { applicationRoutes } from './applications/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { RouteModule } from './context.ts';
 import { metricsRoutes } from './health/metrics-routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { ingestRoutes } from './ingest/routes.ts';
 import { openApiRoutes } from './openapi.ts';
 
 /** The route modules, registered in this order. */
-export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, metricsRoutes, openApiRoutes, authRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  healthRoutes,
+  metricsRoutes,
+  openApiRoutes,
+  authRoutes,
+  applicationRoutes,
+  ingestRoutes,
+];
