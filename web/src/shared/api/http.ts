@@ -89,17 +89,23 @@ export async function sendJson<T = unknown>(
   return (await call(method, url, options, { body })).data as T;
 }
 
-/** A downloaded file: its bytes and the name the server suggested (Content-Disposition), if any. */
+/** A downloaded file: its bytes, the name the server suggested (Content-Disposition), and whether rows were cut. */
 export interface DownloadedFile {
   blob: Blob;
   filename: string | undefined;
+  /** The server stopped at its export limit (`x-lucent-truncated: true`). */
+  truncated?: boolean;
 }
 
 /** GETs a file (CSV, SBOM) with the session's token. */
 export async function getFile(url: string, options: CallOptions, accept: string): Promise<DownloadedFile> {
   const result = await call('get', url, options, { accept });
   if (!(result.data instanceof Blob)) throw new ApiError(result.response.status, 'the server sent no file');
-  return { blob: result.data, filename: filenameFrom(result.response.headers.get('Content-Disposition')) };
+  return {
+    blob: result.data,
+    filename: filenameFrom(result.response.headers.get('Content-Disposition')),
+    truncated: result.response.headers.get('x-lucent-truncated') === 'true',
+  };
 }
 
 /** The file name of a Content-Disposition header (RFC 6266), plain or RFC 5987-encoded. */

@@ -84,14 +84,18 @@ export function ListView<Row>(props: ListViewProps<Row>): ReactNode {
   });
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
+  const [exportNote, setExportNote] = useState<string | null>(null);
   const total = query.data?.total ?? 0;
 
   const exportCsv = async () => {
     if (!config.fetchCsv) return;
     setExporting(true);
     setExportError(null);
+    setExportNote(null);
     try {
-      saveFile(await config.fetchCsv(toApiQuery(effective, { forExport: true })), config.csvName ?? 'export.csv');
+      const file = await config.fetchCsv(toApiQuery(effective, { forExport: true }));
+      saveFile(file, config.csvName ?? 'export.csv');
+      if (file.truncated) setExportNote('The export holds the first 100,000 rows; narrow the filters for the rest.');
     } catch (error) {
       setExportError(error);
     } finally {
@@ -137,6 +141,11 @@ export function ListView<Row>(props: ListViewProps<Row>): ReactNode {
       </div>
       {exportError ? (
         <p role="alert" className="state state--error">{`Export failed: ${errorMessage(exportError)}`}</p>
+      ) : null}
+      {exportNote ? (
+        <p role="status" className="state state--info">
+          {exportNote}
+        </p>
       ) : null}
       {query.error && !query.data ? (
         <ErrorBox error={query.error} onRetry={() => void query.refetch()} />

@@ -30,7 +30,8 @@ describe('severity', () => {
   it('orders, labels and normalises counts', () => {
     expect(severityRank('CRITICAL')).toBe(0);
     expect(severityRank('NEGLIGIBLE')).toBe(4);
-    expect(severityRank('WHATEVER')).toBe(5);
+    expect(severityRank('UNKNOWN')).toBe(5);
+    expect(severityRank('WHATEVER')).toBe(6);
     expect(severityLabel('MEDIUM')).toBe('Medium');
     expect(
       normalizeCounts([
@@ -44,6 +45,7 @@ describe('severity', () => {
       { severity: 'MEDIUM', count: 0 },
       { severity: 'LOW', count: 3 },
       { severity: 'NEGLIGIBLE', count: 0 },
+      { severity: 'UNKNOWN', count: 0 },
     ]);
     expect(totalCount([{ severity: 'HIGH', count: 4 }])).toBe(4);
   });

@@ -1,5 +1,8 @@
-/** Vulnerability severities as the API names them, highest first, with display names and CSS colour tokens. */
-export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'NEGLIGIBLE'] as const;
+/**
+ * Vulnerability severities as the API names them, highest first, with display names and CSS colour tokens. UNKNOWN
+ * (nobody rated the finding, e.g. a distro advisory without a CVSS score) ranks lowest, as on the server.
+ */
+export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'NEGLIGIBLE', 'UNKNOWN'] as const;
 
 /** One severity level of the API. */
 export type Severity = (typeof SEVERITIES)[number];
@@ -16,6 +19,7 @@ const LABELS: Record<Severity, string> = {
   MEDIUM: 'Medium',
   LOW: 'Low',
   NEGLIGIBLE: 'Negligible',
+  UNKNOWN: 'Unknown',
 };
 
 /** Whether a string is one of the API's severities. */
@@ -33,7 +37,7 @@ export function severityColor(value: string): string {
   return isSeverity(value) ? `var(--sev-${value.toLowerCase()})` : 'var(--sev-unknown)';
 }
 
-/** Rank for sorting: 0 for CRITICAL … 4 for NEGLIGIBLE, 5 for anything else. */
+/** Rank for sorting: 0 for CRITICAL … 5 for UNKNOWN, 6 for anything else. */
 export function severityRank(value: string): number {
   const index = (SEVERITIES as readonly string[]).indexOf(value);
   return index < 0 ? SEVERITIES.length : index;

@@ -7,6 +7,6 @@ describe('label input', () => {
   });
 
   it('flags labels that are not key=value', () => {
-    expect(badLabels(['team=a', 'novalue=', 'oops', '=x', 'a b=c'])).toEqual(['oops', '=x', 'a b=c']);
+    expect(badLabels(['team=a', 'novalue=', 'oops', '=x', ' a=b', 'a b=c'])).toEqual(['oops', '=x', ' a=b']);
   });
 });

@@ -12,7 +12,7 @@ export function splitList(text: string): string[] {
   ];
 }
 
-/** Labels that are not `key=value` with a non-empty key. */
+/** Labels that are not `key=value` with a non-empty key (the server's rule: no leading space or `=`). */
 export function badLabels(labels: readonly string[]): string[] {
-  return labels.filter((label) => !/^[^=\s]+=.*$/.test(label));
+  return labels.filter((label) => !/^[^=\s][^=]*=.*$/.test(label));
 }

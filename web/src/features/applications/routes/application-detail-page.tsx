@@ -44,25 +44,29 @@ export function ApplicationDetailPage({ id, slots }: { id: string; slots: Applic
               title={application.applicationName}
               subtitle={`${application.applicationType} application`}
               actions={
-                <RoleGate atLeast="admin">
-                  <button type="button" className="btn" onClick={() => setEditing(true)}>
-                    Edit
-                  </button>
-                  <ConfirmButton
-                    label="Delete"
-                    title="Delete this application?"
-                    message={
-                      <p>
-                        <strong>{application.applicationName}</strong> will be deleted. Its resources, packages and
-                        findings stay, as other applications may share them.
-                      </p>
-                    }
-                    onConfirm={async () => {
-                      await remove.mutateAsync(application.id);
-                      navigate(routes.applications(), { replace: true });
-                    }}
-                  />
-                </RoleGate>
+                <>
+                  <RoleGate atLeast="writer">
+                    <button type="button" className="btn" onClick={() => setEditing(true)}>
+                      Edit
+                    </button>
+                  </RoleGate>
+                  <RoleGate atLeast="admin">
+                    <ConfirmButton
+                      label="Delete"
+                      title="Delete this application?"
+                      message={
+                        <p>
+                          <strong>{application.applicationName}</strong> will be deleted. Its resources, packages and
+                          findings stay, as other applications may share them.
+                        </p>
+                      }
+                      onConfirm={async () => {
+                        await remove.mutateAsync(application.id);
+                        navigate(routes.applications(), { replace: true });
+                      }}
+                    />
+                  </RoleGate>
+                </>
               }
             />
             <section className="card" aria-label="Application details">

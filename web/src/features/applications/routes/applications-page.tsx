@@ -15,7 +15,7 @@ export function ApplicationsPage(): ReactNode {
         title="Applications"
         subtitle="Workloads, repositories and functions, each a group of scanned resources."
         actions={
-          <RoleGate atLeast="admin">
+          <RoleGate atLeast="writer">
             <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
               New application
             </button>
