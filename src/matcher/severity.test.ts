@@ -44,6 +44,13 @@ describe('cvssBaseScore', () => {
     expect(cvssBaseScore(vector, type)).toBe(score);
   });
 
+  it('remembers scores per vector and type: a v3.1 vector asked for as CVSS_V4 is still no v4 score', () => {
+    const vector = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
+    expect(cvssBaseScore(vector, 'CVSS_V3')).toBe(9.8);
+    expect(cvssBaseScore(vector, 'CVSS_V4')).toBeUndefined();
+    expect(cvssBaseScore(vector, 'CVSS_V3')).toBe(9.8);
+  });
+
   it.each([
     ['', 'CVSS_V3'],
     ['garbage', 'CVSS_V3'],

@@ -81,6 +81,18 @@ const PREFIXES = { CVSS_V3: ['CVSS:3.0', 'CVSS:3.1'], CVSS_V4: ['CVSS:4.0'] } as
  * made here; metric order is not checked, as feeds publish reordered vectors that are otherwise valid.
  */
 export function cvssBaseScore(vector: string, type: 'CVSS_V3' | 'CVSS_V4'): number | undefined {
+  // Memoised: the same vectors come up for many findings, and the calculator is the costliest step of enrichment.
+  const key = `${type} ${vector}`;
+  if (baseScores.has(key)) return baseScores.get(key);
+  if (baseScores.size >= 10_000) baseScores.clear();
+  const score = computeBaseScore(vector, type);
+  baseScores.set(key, score);
+  return score;
+}
+
+const baseScores = new Map<string, number | undefined>();
+
+function computeBaseScore(vector: string, type: 'CVSS_V3' | 'CVSS_V4'): number | undefined {
   const [prefix, ...metrics] = vector.trim().split('/');
   if (!prefix || !(PREFIXES[type] as readonly string[]).includes(prefix)) return undefined;
   const names = metrics.map((metric) => metric.split(':')[0]);

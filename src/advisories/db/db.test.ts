@@ -102,6 +102,20 @@ describe('advisory database', () => {
     }
   });
 
+  it('parses a record once per open database: recordsFor and recordById share it, another handle does not', async () => {
+    const first = await openAdvisoryDb(dbPath);
+    const second = await openAdvisoryDb(dbPath);
+    try {
+      const [matched] = recordsFor(first, 'Go', 'github.com/gin-gonic/gin');
+      expect(recordById(first, 'GO-2020-0001')).toBe(matched);
+      expect(recordById(second, 'GO-2020-0001')).not.toBe(matched);
+      expect(recordById(second, 'GO-2020-0001')).toEqual(matched);
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
+
   it('follows aliases both ways, transitively', async () => {
     const db = await openAdvisoryDb(dbPath);
     try {

@@ -3,7 +3,7 @@
  * are returned as stored (validated when imported), withdrawn ones included: the matcher decides to skip them.
  */
 import { existsSync, statSync } from 'node:fs';
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { LucentError } from '../../core/errors.ts';
 import type { OsvRecord } from '../osv/schema.ts';
 import type { EpssScore, FeedName, KevEntry } from '../records.ts';
@@ -42,21 +42,56 @@ export async function openAdvisoryDb(path: string): Promise<AdvisoryDb> {
   return { path, handle, close: () => handle.close() };
 }
 
-/** Every record affecting `name` in `ecosystem` (exact OSV ecosystem, e.g. `PyPI`, `Debian:12`), sorted by id. */
+/**
+ * Every record affecting `name` in `ecosystem` (exact OSV ecosystem, e.g. `PyPI`, `Debian:12`), sorted by id. Records
+ * are parsed once per open database and shared between calls (see `parsedRecord`): callers must not modify them.
+ */
 export function recordsFor(db: AdvisoryDb, ecosystem: string, name: string): OsvRecord[] {
-  const rows = db.handle
-    .prepare(
-      `SELECT records.json FROM affected JOIN records ON records.id = affected.record_id
-       WHERE affected.ecosystem = ? AND affected.name = ? ORDER BY records.id`,
-    )
-    .all(ecosystem, normalisePackageName(ecosystem, name)) as { json: string }[];
-  return rows.map((row) => JSON.parse(row.json) as OsvRecord);
+  const rows = prepared(
+    db,
+    `SELECT records.id, records.json FROM affected JOIN records ON records.id = affected.record_id
+     WHERE affected.ecosystem = ? AND affected.name = ? ORDER BY records.id`,
+  ).all(ecosystem, normalisePackageName(ecosystem, name)) as { id: string; json: string }[];
+  return rows.map((row) => parsedRecord(db, row.id, row.json));
 }
 
-/** The record with this id, if imported. */
+/** The record with this id, if imported (shared, as for `recordsFor`). */
 export function recordById(db: AdvisoryDb, id: string): OsvRecord | undefined {
-  const row = db.handle.prepare('SELECT json FROM records WHERE id = ?').get(id) as { json: string } | undefined;
-  return row ? (JSON.parse(row.json) as OsvRecord) : undefined;
+  const cached = parsedRecords.get(db.handle)?.get(id);
+  if (cached) return cached;
+  const row = prepared(db, 'SELECT json FROM records WHERE id = ?').get(id) as { json: string } | undefined;
+  return row ? parsedRecord(db, id, row.json) : undefined;
+}
+
+const statements = new WeakMap<DatabaseSync, Map<string, StatementSync>>();
+
+/** A statement prepared once per handle: a scan makes thousands of lookups, and preparing costs as much as one. */
+function prepared(db: AdvisoryDb, sql: string): StatementSync {
+  const byText = statements.get(db.handle) ?? new Map<string, StatementSync>();
+  statements.set(db.handle, byText);
+  const statement = byText.get(sql) ?? db.handle.prepare(sql);
+  byText.set(sql, statement);
+  return statement;
+}
+
+const parsedRecords = new WeakMap<DatabaseSync, Map<string, OsvRecord>>();
+
+/** Parsed records kept per handle; past this many the cache starts over, so a long-lived server stays bounded. */
+const MAX_PARSED_RECORDS = 20_000;
+
+/**
+ * A record parsed once per handle: matching parses a package's records, and enrichment reads the same records again
+ * by id (the evidence) with their aliases' records. The file is read-only while open, so a parsed record stays true.
+ */
+function parsedRecord(db: AdvisoryDb, id: string, json: string): OsvRecord {
+  const byId = parsedRecords.get(db.handle) ?? new Map<string, OsvRecord>();
+  parsedRecords.set(db.handle, byId);
+  const cached = byId.get(id);
+  if (cached) return cached;
+  if (byId.size >= MAX_PARSED_RECORDS) byId.clear();
+  const record = JSON.parse(json) as OsvRecord;
+  byId.set(id, record);
+  return record;
 }
 
 /** The most ids one alias group may hold; real groups have a handful, this only stops a runaway walk. */
@@ -67,31 +102,32 @@ const MAX_ALIAS_GROUP = 500;
  * records that list it, and so on transitively (a GHSA aliasing a CVE that a PYSEC record also aliases).
  */
 export function aliasesOf(db: AdvisoryDb, id: string): string[] {
-  const neighbours = db.handle.prepare(
-    'SELECT alias AS id FROM aliases WHERE record_id = ? UNION SELECT record_id AS id FROM aliases WHERE alias = ?',
-  );
-  const seen = new Set([id]);
-  const queue = [id];
-  for (let next = queue.shift(); next !== undefined && seen.size < MAX_ALIAS_GROUP; next = queue.shift()) {
-    for (const row of neighbours.all(next, next) as { id: string }[]) {
-      if (seen.has(row.id)) continue;
-      seen.add(row.id);
-      queue.push(row.id);
-    }
-  }
-  seen.delete(id);
-  return [...seen].sort();
+  // One recursive query instead of one query per id of the group: UNION keeps each id once, so the walk ends.
+  const rows = prepared(
+    db,
+    `WITH RECURSIVE alias_group(id) AS (
+       VALUES (?)
+       UNION SELECT aliases.alias FROM aliases JOIN alias_group ON aliases.record_id = alias_group.id
+       UNION SELECT aliases.record_id FROM aliases JOIN alias_group ON aliases.alias = alias_group.id
+       LIMIT ${MAX_ALIAS_GROUP}
+     )
+     SELECT id FROM alias_group`,
+  ).all(id) as { id: string }[];
+  return rows
+    .map((row) => row.id)
+    .filter((other) => other !== id)
+    .sort();
 }
 
 /** The KEV entry for a CVE. */
 export function kevFor(db: AdvisoryDb, cveId: string): KevEntry | undefined {
-  const row = db.handle.prepare('SELECT json FROM kev WHERE cve_id = ?').get(cveId) as { json: string } | undefined;
+  const row = prepared(db, 'SELECT json FROM kev WHERE cve_id = ?').get(cveId) as { json: string } | undefined;
   return row ? (JSON.parse(row.json) as KevEntry) : undefined;
 }
 
 /** The EPSS score for a CVE. */
 export function epssFor(db: AdvisoryDb, cveId: string): EpssScore | undefined {
-  const row = db.handle.prepare('SELECT cve_id, epss, percentile FROM epss WHERE cve_id = ?').get(cveId) as
+  const row = prepared(db, 'SELECT cve_id, epss, percentile FROM epss WHERE cve_id = ?').get(cveId) as
     | { cve_id: string; epss: number; percentile: number }
     | undefined;
   return row ? { cveId: row.cve_id, epss: row.epss, percentile: row.percentile } : undefined;
