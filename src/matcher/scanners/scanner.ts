@@ -22,7 +22,7 @@ export interface ScannerContext {
   /** The longest one scanner may take, start to end (an external tool's run, or every HTTP call and poll). */
   timeoutMs: number;
   options: ScannerOptions;
-  /** How often Dependency-Track is asked whether it has processed the BOM; tests shorten it. */
+  /** A fixed interval for asking Dependency-Track whether it has processed the BOM (default: backing off 0.5–5 s). */
   pollIntervalMs?: number;
 }
 

@@ -13,7 +13,9 @@ import { bomUploadResponseSchema, projectSchema, tokenResponseSchema } from './s
 
 /** The longest one HTTP call may take, within the scanner's own timeout. */
 const REQUEST_TIMEOUT_MS = 60_000;
-const DEFAULT_POLL_MS = 2_000;
+/** Token polling backs off from half a second to five: small BOMs finish in seconds, large ones take minutes. */
+const FIRST_POLL_MS = 500;
+const MAX_POLL_MS = 5_000;
 
 /** Where Dependency-Track is and how to authenticate; undefined parts are missing settings. */
 function settingsOf(context: ScannerContext): { url?: string; apiKey?: string } {
@@ -48,7 +50,7 @@ export const dependencyTrackScanner = {
       autoCreate: true,
       bom: Buffer.from(input.text, 'utf8').toString('base64'),
     });
-    await api.waitForToken(token, context.pollIntervalMs ?? DEFAULT_POLL_MS);
+    await api.waitForToken(token, context.pollIntervalMs);
     const query = new URLSearchParams({ name: project.name, version: project.version });
     const { uuid } = await api.call('GET', `/api/v1/project/lookup?${query}`, projectSchema);
     // Validated by the parser, which names the finding that does not fit.
@@ -80,7 +82,7 @@ class DependencyTrackApi {
   /** One call; the JSON answer, validated when a schema is given. Non-2xx answers throw with what to do. */
   async call<T>(method: 'GET' | 'PUT', path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     const remaining = this.#deadline - Date.now();
-    if (remaining <= 0) throw new Error(`Dependency-Track did not answer in time (${method} ${pathOnly(path)})`);
+    if (remaining <= 0) throw this.#late(method, path);
     let response: Response;
     try {
       response = await fetch(`${this.#base}${path}`, {
@@ -94,6 +96,7 @@ class DependencyTrackApi {
         signal: AbortSignal.timeout(Math.min(remaining, REQUEST_TIMEOUT_MS)),
       });
     } catch (error) {
+      if ((error as Error).name === 'TimeoutError') throw this.#late(method, path);
       const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
       throw new Error(`cannot reach Dependency-Track at ${this.#base} (${method} ${pathOnly(path)}): ${cause}`);
     }
@@ -107,16 +110,22 @@ class DependencyTrackApi {
   }
 
   /** Polls the upload token until Dependency-Track says it is done, or the deadline passes. */
-  async waitForToken(token: string, intervalMs: number): Promise<void> {
+  async waitForToken(token: string, fixedIntervalMs: number | undefined): Promise<void> {
     const path = `/api/v1/bom/token/${encodeURIComponent(token)}`;
+    let interval = fixedIntervalMs ?? FIRST_POLL_MS;
     for (;;) {
       const { processing } = await this.call('GET', path, tokenResponseSchema);
       if (!processing) return;
-      if (Date.now() + intervalMs >= this.#deadline) {
-        throw new Error('Dependency-Track did not finish processing the SBOM in time (raise --scanner-timeout)');
-      }
-      await sleep(intervalMs);
+      if (Date.now() + interval >= this.#deadline) throw this.#late('GET', path);
+      await sleep(interval);
+      if (fixedIntervalMs === undefined) interval = Math.min(interval * 2, MAX_POLL_MS);
     }
+  }
+
+  /** The scanner timeout ran out: while Dependency-Track was processing the SBOM, or during a call. */
+  #late(method: string, path: string): Error {
+    const step = path.startsWith('/api/v1/bom/token/') ? 'processing the SBOM' : `${method} ${pathOnly(path)}`;
+    return new Error(`Dependency-Track did not finish in time (${step}); raise --scanner-timeout`);
   }
 }
 

@@ -68,3 +68,46 @@ export function scannerSampleAnalysis(): AnalysisResult {
     },
   };
 }
+
+/**
+ * The advisories the built-in matcher finds for the sample, as OSV records (GitHub's, trimmed). The minimist record's
+ * CVSS vector is rated lower than GitHub rates it, so that the built-in and the external scanners disagree.
+ */
+export const SAMPLE_OSV_RECORDS = [
+  {
+    schema_version: '1.6.0',
+    id: 'GHSA-35jh-r3h4-6jhm',
+    modified: '2024-02-16T08:14:26Z',
+    published: '2021-05-06T16:05:51Z',
+    aliases: ['CVE-2021-23337'],
+    summary: 'Command Injection in lodash',
+    details: '`lodash` versions prior to 4.17.21 are vulnerable to Command Injection via the template function.',
+    severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H' }],
+    affected: [
+      {
+        package: { ecosystem: 'npm', name: 'lodash', purl: 'pkg:npm/lodash' },
+        ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }],
+      },
+    ],
+  },
+  {
+    schema_version: '1.6.0',
+    id: 'GHSA-xvch-5gv4-984h',
+    modified: '2024-06-21T21:33:47Z',
+    published: '2022-03-18T00:01:09Z',
+    aliases: ['CVE-2021-44906'],
+    summary: 'Prototype Pollution in minimist',
+    details:
+      'Minimist <=1.2.5 is vulnerable to Prototype Pollution via file index.js, function setKey() (lines 69-95).',
+    severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:H/PR:L/UI:N/S:U/C:L/I:L/A:L' }],
+    affected: [
+      {
+        package: { ecosystem: 'npm', name: 'minimist', purl: 'pkg:npm/minimist' },
+        ranges: [
+          { type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.2.4' }] },
+          { type: 'SEMVER', events: [{ introduced: '1.0.0' }, { fixed: '1.2.6' }] },
+        ],
+      },
+    ],
+  },
+] as const;
