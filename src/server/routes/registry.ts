@@ -3,13 +3,17 @@
  * `registry.test.ts` fails when a module folder under routes/ is left out. Runtime scanning adds its modules
  * (`/api/runtime/*`, `/api/namespaces`) here.
  */
+import { resourceRoutes } from './application-resources/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { RouteModule } from './context.ts';
+import { dashboardRoutes } from './dashboard/routes.ts';
 import { metricsRoutes } from './health/metrics-routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { ingestRoutes } from './ingest/routes.ts';
 import { openApiRoutes } from './openapi.ts';
+import { packageRoutes } from './packages/routes.ts';
+import { vulnerabilityRoutes } from './vulnerabilities/routes.ts';
 
 /** The route modules, registered in this order. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -18,5 +22,9 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   openApiRoutes,
   authRoutes,
   applicationRoutes,
+  resourceRoutes,
+  packageRoutes,
+  vulnerabilityRoutes,
+  dashboardRoutes,
   ingestRoutes,
 ];
