@@ -19,6 +19,21 @@ export interface AnalyzerInput {
   layer: LayerRef;
 }
 
+/** Random access to one file's bytes: the walker opens the file, the analyzer only asks for byte ranges. */
+export interface FileReader {
+  readonly size: number;
+  /** Up to `length` bytes from `offset`: fewer at the end of the file, none past it. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** One file to analyze in parts (see `Analyzer.readsInParts`). */
+export interface PartialInput {
+  /** Root-relative path, e.g. `usr/bin/dockerd`. */
+  path: string;
+  file: FileReader;
+  layer: LayerRef;
+}
+
 /** Licenses of OS packages found apart from the package database (e.g. Debian copyright files). */
 export interface PackageLicenses {
   type: FoundPackage['type'];
@@ -45,6 +60,25 @@ export interface Analyzer {
   required(path: string, info: { size: number; mode: number }): boolean;
   /** Parses one file. Throwing is allowed: the file becomes an `Unknown` with the message as reason. */
   analyze(input: AnalyzerInput): Promise<AnalyzerResult> | AnalyzerResult;
+  /**
+   * Optional, for large files of which only parts are needed (sections of executables): true when a file this
+   * analyzer requires should go to `analyzeParts` with random access instead of being read whole for `analyze`.
+   * String operations only, like `required`.
+   */
+  readsInParts?(path: string, info: { size: number; mode: number }): boolean;
+  /** Parses the parts it needs of one file. Throwing is allowed, as for `analyze`. */
+  analyzeParts?(input: PartialInput): Promise<AnalyzerResult>;
+}
+
+/** A file reader over bytes already in memory. */
+export function bytesReader(bytes: Uint8Array): FileReader {
+  return {
+    size: bytes.length,
+    read: async (offset, length) => {
+      const from = Math.max(0, Math.min(offset, bytes.length));
+      return bytes.subarray(from, Math.max(from, Math.min(from + length, bytes.length)));
+    },
+  };
 }
 
 /** An empty result. */

@@ -36,6 +36,14 @@ export interface EntryHeader {
   linkname?: string;
 }
 
+/** Random access to a regular file's bytes, for readers that need only parts of a large file. */
+export interface RandomAccessFile {
+  readonly size: number;
+  /** Up to `length` bytes from `offset`: fewer at the end of the file, none past it. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
 /** One entry of a layer. Its body must be consumed or discarded before the next entry is read. */
 export interface LayerEntry {
   header: EntryHeader;
@@ -43,6 +51,11 @@ export interface LayerEntry {
   body(): AsyncIterable<Uint8Array>;
   /** Skips the body without reading it into memory. */
   discard(): Promise<void>;
+  /**
+   * Opens a regular file for random access, where the source can seek (uncompressed local layers, directories);
+   * absent for streamed layers. Valid only until the next entry is read.
+   */
+  openRandomAccess?(): Promise<RandomAccessFile>;
 }
 
 /** Options for streaming a layer's entries. */

@@ -4,7 +4,7 @@
  * handed to the analyzers that asked for it as soon as it is read (so memory holds one file at a time), and the
  * missing results are stored.
  */
-import type { Analyzer, AnalyzerResult } from '../analyzers/analyzer.ts';
+import { type Analyzer, type AnalyzerResult, bytesReader, type FileReader } from '../analyzers/analyzer.ts';
 import type { Image, Layer, LayerDescriptor } from '../image/image.ts';
 import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
 import { type FileEntry, type LayerIndex, walkLayer } from '../image/walker/walk-layer.ts';
@@ -80,17 +80,39 @@ async function analyzeLayer(layer: Layer, options: AnalyzeLayersOptions): Promis
 
   for (const analyzer of missing) findings[analyzer.name] = { files: {} };
   const ref = { index: layer.index, diffId: layer.diffId };
+  const record = (analyzer: Analyzer, path: string, result: FileFindings) => {
+    if (hasFindings(result)) (findings[analyzer.name] as LayerFindings).files[path] = result;
+  };
+  // A file read whole: analyzers that read in parts get a reader over the bytes in memory.
   const analyzeFile = async (file: FileEntry, content: Uint8Array) => {
     options.onFileMatched?.(file.path);
+    const reader = bytesReader(content);
     for (const analyzer of missing) {
       if (!analyzer.required(file.path, file)) continue;
-      const result = await runAnalyzer(analyzer, { path: file.path, content, layer: ref });
-      if (hasFindings(result)) (findings[analyzer.name] as LayerFindings).files[file.path] = result;
+      const result = readsInParts(analyzer, file.path, file)
+        ? await runAnalyzer(() => analyzer.analyzeParts({ path: file.path, file: reader, layer: ref }))
+        : await runAnalyzer(() => analyzer.analyze({ path: file.path, content, layer: ref }));
+      record(analyzer, file.path, result);
+    }
+  };
+  // A file opened for random access: every analyzer that asked for it reads it in parts.
+  const analyzeFileParts = async (file: FileEntry, access: FileReader) => {
+    options.onFileMatched?.(file.path);
+    for (const analyzer of missing) {
+      if (!analyzer.required(file.path, file) || !readsInParts(analyzer, file.path, file)) continue;
+      record(
+        analyzer,
+        file.path,
+        await runAnalyzer(() => analyzer.analyzeParts({ path: file.path, file: access, layer: ref })),
+      );
     }
   };
   const walked = await walkLayer(layer, {
     wants: (path, info) => missing.some((analyzer) => analyzer.required(path, info)),
+    wantsParts: (path, info) =>
+      missing.every((analyzer) => !analyzer.required(path, info) || readsInParts(analyzer, path, info)),
     onFile: analyzeFile,
+    onFileParts: analyzeFileParts,
     onBytes: (bytes) => options.onProgress?.({ type: 'bytes', layer, bytes }),
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
   });
@@ -103,10 +125,19 @@ async function analyzeLayer(layer: Layer, options: AnalyzeLayersOptions): Promis
   return { layer, index: walked.index, findings, skipped: walked.skipped, warnings: walked.warnings, fromCache: false };
 }
 
+/** Whether an analyzer reads this file in parts (it has `analyzeParts` and says so for the file). */
+function readsInParts(
+  analyzer: Analyzer,
+  path: string,
+  info: { size: number; mode: number },
+): analyzer is Analyzer & Required<Pick<Analyzer, 'analyzeParts'>> {
+  return analyzer.analyzeParts !== undefined && analyzer.readsInParts?.(path, info) === true;
+}
+
 /** Runs one analyzer on one file; a throw becomes a recorded error, never a crash. */
-async function runAnalyzer(analyzer: Analyzer, input: Parameters<Analyzer['analyze']>[0]): Promise<FileFindings> {
+async function runAnalyzer(run: () => Promise<AnalyzerResult> | AnalyzerResult): Promise<FileFindings> {
   try {
-    return await analyzer.analyze(input);
+    return await run();
   } catch (error) {
     return { packages: [], error: error instanceof Error ? error.message : String(error) };
   }

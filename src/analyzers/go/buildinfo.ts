@@ -6,6 +6,8 @@
  *   by flag bit 0, which are read from the executable's memory image.
  * https://go.dev/src/debug/buildinfo/buildinfo.go
  */
+import type { FileReader } from '../analyzer.ts';
+import { parseBytes, parseFile, type RangeParser } from './byte-ranges.ts';
 import { type Executable, readAddress, readExecutable, sectionBytes } from './executable.ts';
 
 /** The toolchain version and module information text of a Go executable. */
@@ -23,16 +25,27 @@ const ALIGN = 16;
 const SEARCH_LIMIT = 64 * 1024;
 /** No real modinfo comes near this; it bounds what a lying string header can make us copy. */
 const MAX_STRING = 16 * 1024 * 1024;
+/** The most of a build info section the decoder can use: a header in the searched area, then two bounded strings. */
+const MAX_SECTION = SEARCH_LIMIT + 2 * (MAX_STRING + 5);
 const FLAG_BIG_ENDIAN = 1;
 const FLAG_INLINE_STRINGS = 2;
 const PE_DATA_FLAGS = (0x00000040 | 0x40000000 | 0x80000000) >>> 0; // initialized data, read, write
 const PE_ALIGN_32BYTES = 0x00600000;
 
-/** The build info of a Go executable, or undefined when the file is not one (or predates Go 1.13). */
+/** The build info of a Go executable in memory, or undefined when it is not one (or predates Go 1.13). */
 export function readGoBuildInfo(bytes: Uint8Array): RawBuildInfo | undefined {
-  const exe = readExecutable(bytes);
+  return parseBytes(buildInfoParser(bytes.length), bytes);
+}
+
+/** The same, reading only the headers and the build info of a file opened for random access. */
+export function readGoBuildInfoFrom(file: FileReader): Promise<RawBuildInfo | undefined> {
+  return parseFile(buildInfoParser(file.size), file);
+}
+
+function* buildInfoParser(size: number): RangeParser<RawBuildInfo | undefined> {
+  const exe = yield* readExecutable(size);
   if (!exe) return undefined;
-  const data = dataArea(exe);
+  const data = yield* dataArea(exe);
   if (!data) return undefined;
   const header = findHeader(data);
   if (!header) return undefined;
@@ -47,16 +60,16 @@ export function readGoBuildInfo(bytes: Uint8Array): RawBuildInfo | undefined {
     const ptrSize = header[14];
     if (ptrSize !== 4 && ptrSize !== 8) return undefined;
     const bigEndian = (flags & FLAG_BIG_ENDIAN) !== 0;
-    goVersion = readGoString(exe, readPointer(header, 16, ptrSize, bigEndian), ptrSize, bigEndian);
-    modinfo = readGoString(exe, readPointer(header, 16 + ptrSize, ptrSize, bigEndian), ptrSize, bigEndian);
+    goVersion = yield* readGoString(exe, readPointer(header, 16, ptrSize, bigEndian), ptrSize, bigEndian);
+    modinfo = yield* readGoString(exe, readPointer(header, 16 + ptrSize, ptrSize, bigEndian), ptrSize, bigEndian);
   }
   if (!goVersion || goVersion.length === 0) return undefined;
   return { goVersion: Buffer.from(goVersion).toString('utf8'), modinfo: stripSentinels(modinfo) };
 }
 
 /** Where the linker puts build info: the named section, else the start of the first writable data area. */
-function dataArea(exe: Executable): Uint8Array | undefined {
-  const named = sectionBytes(exe, exe.format === 'macho' ? '__go_buildinfo' : '.go.buildinfo');
+function* dataArea(exe: Executable): RangeParser<Uint8Array | undefined> {
+  const named = yield* sectionBytes(exe, exe.format === 'macho' ? '__go_buildinfo' : '.go.buildinfo', MAX_SECTION);
   if (named) return named;
   let start: number | undefined;
   if (exe.format === 'elf') {
@@ -69,7 +82,7 @@ function dataArea(exe: Executable): Uint8Array | undefined {
         section.addr !== 0 && section.size > 0 && (section.flags & ~PE_ALIGN_32BYTES) >>> 0 === PE_DATA_FLAGS,
     )?.addr;
   }
-  return start === undefined ? undefined : readAddress(exe, start, SEARCH_LIMIT);
+  return start === undefined ? undefined : yield* readAddress(exe, start, SEARCH_LIMIT);
 }
 
 /** The header: the first occurrence of the magic at a 16-byte boundary with a whole header after it. */
@@ -108,14 +121,19 @@ function readPointer(bytes: Uint8Array, at: number, size: 4 | 8, bigEndian: bool
 }
 
 /** A Go string whose header (data pointer, length) sits at `addr` in the executable's memory. */
-function readGoString(exe: Executable, addr: number | undefined, size: 4 | 8, bigEndian: boolean) {
+function* readGoString(
+  exe: Executable,
+  addr: number | undefined,
+  size: 4 | 8,
+  bigEndian: boolean,
+): RangeParser<Uint8Array | undefined> {
   if (addr === undefined) return undefined;
-  const header = readAddress(exe, addr, 2 * size);
+  const header = yield* readAddress(exe, addr, 2 * size);
   if (!header || header.length < 2 * size) return undefined;
   const data = readPointer(header, 0, size, bigEndian);
   const length = readPointer(header, size, size, bigEndian);
   if (data === undefined || length === undefined || length > MAX_STRING) return undefined;
-  const text = readAddress(exe, data, length);
+  const text = yield* readAddress(exe, data, length);
   return text && text.length === length ? text : undefined;
 }
 

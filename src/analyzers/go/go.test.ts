@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packageKey } from '../../core/package.ts';
+import { bytesReader, type FileReader } from '../analyzer.ts';
 import { buildElf } from './__fixtures__/elf.ts';
 import { buildMachO, buildPe, PE_DATA } from './__fixtures__/pe-macho.ts';
-import { readGoBuildInfo } from './buildinfo.ts';
+import { readGoBuildInfo, readGoBuildInfoFrom } from './buildinfo.ts';
+import { parseBytes } from './byte-ranges.ts';
 import { readExecutable } from './executable.ts';
 import { goModPackages, parseGoMod } from './go-mod.ts';
 import { goAnalyzer } from './index.ts';
@@ -166,7 +168,7 @@ describe('readGoBuildInfo', () => {
     [4, true],
   ] as const)('reads the pointer layout (pointer size %d, big-endian %s)', (ptrSize, bigEndian) => {
     const elf = pointerBuildInfo('go1.16.15', wrapped(MODINFO), ptrSize, bigEndian);
-    expect(readExecutable(elf)?.ptrSize).toBe(ptrSize);
+    expect(parseBytes(readExecutable(elf.length), elf)?.ptrSize).toBe(ptrSize);
     expect(readGoBuildInfo(elf)).toEqual({ goVersion: 'go1.16.15', modinfo: MODINFO });
   });
 
@@ -268,6 +270,50 @@ describe('readGoBuildInfo', () => {
   });
 });
 
+/** A reader over bytes that counts what is read. */
+function countingReader(bytes: Uint8Array): FileReader & { bytesRead: number; reads: number } {
+  const whole = bytesReader(bytes);
+  const reader = {
+    size: whole.size,
+    bytesRead: 0,
+    reads: 0,
+    read: async (offset: number, length: number) => {
+      const part = await whole.read(offset, length);
+      reader.bytesRead += part.length;
+      reader.reads += 1;
+      return part;
+    },
+  };
+  return reader;
+}
+
+describe('readGoBuildInfoFrom (random access)', () => {
+  it('reads only the headers and the build info of a large executable', async () => {
+    const elf = buildElf([
+      { name: '.text', addr: 0x1000, data: Buffer.alloc(4 * 1024 * 1024, 0x90) },
+      { name: '.go.buildinfo', addr: 0x800000, data: inlineBuildInfo('go1.21.0', wrapped(MODINFO)) },
+    ]);
+    const file = countingReader(elf);
+    expect(await readGoBuildInfoFrom(file)).toEqual({ goVersion: 'go1.21.0', modinfo: MODINFO });
+    expect(file.bytesRead).toBeLessThan(4096);
+  });
+
+  it.each([
+    ['ELF, pointer layout', pointerBuildInfo('go1.16.15', wrapped(MODINFO), 8, true)],
+    [
+      'PE',
+      buildPe([{ name: '.data', addr: 0x3000, data: inlineBuildInfo('go1.21.0', wrapped(MODINFO)), flags: PE_DATA }]),
+    ],
+    [
+      'Mach-O',
+      buildMachO([{ name: '__go_buildinfo', addr: 0x1000, data: inlineBuildInfo('go1.21.0', wrapped(MODINFO)) }]),
+    ],
+    ['not an executable', Buffer.from('#!/bin/sh\necho hello\n'.repeat(10))],
+  ])('gives the same answer as reading %s whole', async (_name, bytes) => {
+    expect(await readGoBuildInfoFrom(bytesReader(bytes))).toEqual(readGoBuildInfo(bytes));
+  });
+});
+
 describe('goAnalyzer', () => {
   it.each([
     ['usr/bin/app', { size: 2_000_000, mode: 0o755 }, true],
@@ -292,5 +338,15 @@ describe('goAnalyzer', () => {
       'golang:golang.org/x/text@v0.14.0',
       'golang:stdlib@1.21.0',
     ]);
+  });
+
+  it('reads executables in parts, go.mod files whole', async () => {
+    expect(goAnalyzer.readsInParts('usr/bin/hello')).toBe(true);
+    expect(goAnalyzer.readsInParts('src/go.mod')).toBe(false);
+    const elf = buildElf([{ name: '.go.buildinfo', addr: 0, data: inlineBuildInfo('go1.21.0', wrapped(MODINFO)) }]);
+    const layer = { index: 0, diffId: 'sha256:0' };
+    const parts = await goAnalyzer.analyzeParts({ path: 'usr/bin/hello', file: bytesReader(elf), layer });
+    expect(parts).toEqual(goAnalyzer.analyze({ path: 'usr/bin/hello', content: elf, layer }));
+    expect(parts.packages).toHaveLength(3);
   });
 });

@@ -7,7 +7,9 @@
  */
 import { inflateSync } from 'node:zlib';
 import type { FoundPackage } from '../../core/package.ts';
-import { readExecutable, sectionBytes } from '../go/executable.ts';
+import type { FileReader } from '../analyzer.ts';
+import { parseBytes, parseFile, type RangeParser } from '../go/byte-ranges.ts';
+import { readExecutable, sectionBytes, sectionSize } from '../go/executable.ts';
 import { cargoKey } from './parse.ts';
 import { type AuditablePackage, auditableSchema } from './schema.ts';
 
@@ -16,12 +18,26 @@ const MAX_AUDIT_DATA = 8 * 1024 * 1024;
 /** The section name in ELF and PE files, and its Mach-O spelling. */
 const SECTION_NAMES = ['.dep-v0', '__dep_v0'];
 
-/** The compressed audit data of an executable, or undefined when it has none. */
+/** Compressed audit data larger than this is refused rather than read (real sections are a few KiB). */
+const MAX_AUDIT_SECTION = 64 * 1024 * 1024;
+
+/** The compressed audit data of an executable in memory, or undefined when it has none. */
 export function findAuditData(bytes: Uint8Array): Uint8Array | undefined {
-  const exe = readExecutable(bytes);
+  return parseBytes(auditDataParser(bytes.length), bytes);
+}
+
+/** The same, reading only the headers and the section of a file opened for random access. */
+export function findAuditDataIn(file: FileReader): Promise<Uint8Array | undefined> {
+  return parseFile(auditDataParser(file.size), file);
+}
+
+function* auditDataParser(size: number): RangeParser<Uint8Array | undefined> {
+  const exe = yield* readExecutable(size);
   if (!exe) return undefined;
   for (const name of SECTION_NAMES) {
-    const data = sectionBytes(exe, name);
+    const length = sectionSize(exe, name);
+    if (length > MAX_AUDIT_SECTION) throw new Error(`${name} is ${length} bytes, over the ${MAX_AUDIT_SECTION} limit`);
+    const data = yield* sectionBytes(exe, name);
     if (data) return data;
   }
   return undefined;

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { bytesReader } from '../analyzer.ts';
 import { buildElf } from '../go/__fixtures__/elf.ts';
 import { buildPe } from '../go/__fixtures__/pe-macho.ts';
-import { findAuditData, parseAuditData } from './auditable.ts';
+import { findAuditData, findAuditDataIn, parseAuditData } from './auditable.ts';
 import { rustAnalyzer } from './index.ts';
 import { parseCargoLock } from './parse.ts';
 
@@ -142,5 +143,15 @@ describe('rustAnalyzer', () => {
       'odd@1.0.0',
     ]);
     expect(rustAnalyzer.analyze({ path: 'usr/bin/ls', content: buildElf([]), layer })).toEqual({ packages: [] });
+  });
+
+  it('reads executables in parts (the same answer as whole), Cargo.lock files whole', async () => {
+    expect(rustAnalyzer.readsInParts('usr/bin/app')).toBe(true);
+    expect(rustAnalyzer.readsInParts('app/Cargo.lock')).toBe(false);
+    const elf = auditElf(AUDIT);
+    expect(await findAuditDataIn(bytesReader(elf))).toEqual(findAuditData(elf));
+    const parts = await rustAnalyzer.analyzeParts({ path: 'usr/bin/app', file: bytesReader(elf), layer });
+    expect(parts).toEqual(rustAnalyzer.analyze({ path: 'usr/bin/app', content: elf, layer }));
+    expect(parts.packages).toHaveLength(4);
   });
 });

@@ -1,8 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import type { Layer } from '../image.ts';
 import { tarLayerEntries } from '../layer-stream.ts';
+import { localLayerEntries } from '../sources/archive/local-layer.ts';
 import { memoryLayer, tarBytes } from '../testing/test-layers.ts';
 import { walkLayer } from './walk-layer.ts';
 
@@ -44,6 +48,46 @@ describe('walkLayer', () => {
     const walked = await walkLayer(memoryLayer(tar), { wants: (path) => path === 'usr/bin/perl' });
     expect(Buffer.from(walked.files.get('usr/bin/perl') ?? []).toString()).toBe('PERL');
     expect(walked.index.entries[1]).toMatchObject({ type: 'hardlink', linkTarget: 'usr/bin/perl5.36', size: 4 });
+  });
+
+  it('hands files wanted in parts to onFileParts where the layer can seek, and whole everywhere else', async () => {
+    const tar = await tarBytes([
+      { name: 'usr/bin/app', content: 'ELF-ish content', mode: 0o755 },
+      { name: 'etc/conf', content: 'x' },
+    ]);
+    const dir = await mkdtemp(join(tmpdir(), 'lucent-walk-'));
+    try {
+      const path = join(dir, 'layer.tar');
+      await writeFile(path, tar);
+      const seekable: Layer = {
+        ...memoryLayer(tar),
+        entries: (options) =>
+          localLayerEntries({ path, range: { start: 0, length: tar.length } }, { describe: 'l' }, options),
+      };
+      const seen: string[] = [];
+      const options = {
+        wants: () => true,
+        wantsParts: (name: string) => name === 'usr/bin/app',
+        onFile: (file: { path: string }, content: Uint8Array) => {
+          seen.push(`whole ${file.path} ${Buffer.from(content)}`);
+        },
+        onFileParts: async (
+          file: { path: string },
+          access: { size: number; read: (o: number, l: number) => Promise<Uint8Array> },
+        ) => {
+          seen.push(
+            `parts ${file.path} ${access.size} ${Buffer.from(await access.read(4, 3))} ${(await access.read(14, 9)).length}`,
+          );
+        },
+      };
+      await walkLayer(seekable, options);
+      expect(seen).toEqual(['parts usr/bin/app 15 ish 1', 'whole etc/conf x']);
+      seen.length = 0;
+      await walkLayer(memoryLayer(tar), options);
+      expect(seen).toEqual(['whole usr/bin/app ELF-ish content', 'whole etc/conf x']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps memory bounded on a 1 GB layer', async () => {

@@ -2,7 +2,7 @@
  * Walks one layer: streams its entries once, records every entry's metadata and the layer's whiteouts, and buffers
  * only the regular files a caller asked for (up to a size cap). It never writes an entry to the host filesystem.
  */
-import type { EntryStreamOptions, EntryType, Layer, LayerEntry } from '../image.ts';
+import type { EntryStreamOptions, EntryType, Layer, LayerEntry, RandomAccessFile } from '../image.ts';
 import { baseName, normalisePath, OPAQUE_MARKER, parentOf, WHITEOUT_PREFIX } from './paths.ts';
 
 /** One entry of a layer, as the squashed filesystem and `lucent files` see it. */
@@ -55,6 +55,13 @@ export interface WalkOptions extends EntryStreamOptions {
    * time. Hard links to a file already delivered are not delivered again.
    */
   onFile?: (file: FileEntry, content: Uint8Array) => Promise<void> | void;
+  /**
+   * Wanted files that a consumer can read in parts (`onFileParts`) instead of whole; string tests only. They go to
+   * `onFileParts` only where the layer can seek, and are read whole for `onFile` everywhere else.
+   */
+  wantsParts?: FileWanted;
+  /** Receives a wanted file opened for random access; it is closed once the returned promise settles. */
+  onFileParts?: (file: FileEntry, access: RandomAccessFile) => Promise<void> | void;
 }
 
 /** The default per-file cap: large enough for big Go or Java binaries, small enough to bound memory. */
@@ -114,6 +121,9 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
       skipped.push({ path: file.path, reason: `larger than the ${maxFileSize}-byte file size cap` });
       return entry.discard();
     }
+    if (options.onFileParts && entry.openRandomAccess && options.wantsParts?.(file.path, file)) {
+      return deliverParts(entry, file, entry.openRandomAccess, options.onFileParts);
+    }
     try {
       const content = await readBody(entry, file.size);
       if (options.onFile) await options.onFile(file, content);
@@ -123,6 +133,29 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
       if (!isHostFileError(error)) throw error;
       skipped.push({ path: file.path, reason: `unreadable: ${(error as Error).message}` });
     }
+  }
+
+  /** Hands a file over for random access: its body is never read whole. */
+  async function deliverParts(
+    entry: LayerEntry,
+    file: FileEntry,
+    openRandomAccess: NonNullable<LayerEntry['openRandomAccess']>,
+    onFileParts: NonNullable<WalkOptions['onFileParts']>,
+  ): Promise<void> {
+    let access: RandomAccessFile;
+    try {
+      access = await openRandomAccess();
+    } catch (error) {
+      if (!isHostFileError(error)) throw error;
+      skipped.push({ path: file.path, reason: `unreadable: ${(error as Error).message}` });
+      return entry.discard();
+    }
+    try {
+      await onFileParts(file, access);
+    } finally {
+      await access.close();
+    }
+    return entry.discard();
   }
 
   /** Tar hard links point at earlier entries of the same layer; read the targets nobody had asked for. */

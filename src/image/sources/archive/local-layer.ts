@@ -10,6 +10,7 @@ import { LucentError } from '../../../core/errors.ts';
 import { compressionOf } from '../../compression.ts';
 import type { EntryStreamOptions, EntryType, LayerEntry } from '../../image.ts';
 import { type TarLayerSpec, tarLayerEntries } from '../../layer-stream.ts';
+import { openFileRange } from '../../random-access.ts';
 import { indexTarFile, type TarMember, type TarRange } from './tar-index.ts';
 
 /** Where a layer blob sits on disk. */
@@ -84,6 +85,7 @@ function entryOf(path: string, member: TarMember): LayerEntry {
           })
         : emptyBody(),
     discard: async () => undefined,
+    ...(type === 'file' ? { openRandomAccess: () => openFileRange(path, member.offset, member.size) } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { lstat, opendir, readlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { EntryHeader, EntryType, Image, Layer, LayerEntry, SourceKind } from '../../image.ts';
+import { openFileRange } from '../../random-access.ts';
 
 /** Reads a directory (`dir:PATH`, a rootfs) as a one-layer image. */
 export function readDirectory(path: string, kind: SourceKind = 'dir'): Image {
@@ -93,5 +94,6 @@ function hostEntry(
     header,
     body: (): Readable => createReadStream(full, { highWaterMark: 256 * 1024 }),
     discard: async () => undefined,
+    ...(type === 'file' ? { openRandomAccess: () => openFileRange(full, 0, size, { noFollow: true }) } : {}),
   };
 }
