@@ -1,0 +1,56 @@
+/**
+ * Running a list query: the filtered count and one sorted page, from the same base query and conditions. The base
+ * query names the table(s) and selected columns; conditions come from the parsed filters and the scope only.
+ */
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { SEVERITY_LEVELS, type SeverityLevel } from '../../matcher/match.ts';
+import { allOf, applyPage, applySort, filterConditions } from '../list-query/apply.ts';
+import type { ListQuery, ListSpec } from '../list-query/list-query.ts';
+import type { Store } from '../store/open-store.ts';
+import type { Database } from '../store/schema.ts';
+import { SEVERITY_COUNTER_COLUMN } from '../store/severity.ts';
+
+/** A page of a list: the filtered total and the page's items, as every list endpoint answers. */
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+/** Counts the matching rows and reads one page of them. */
+export async function runList<Row>(
+  store: Store,
+  // biome-ignore lint/suspicious/noExplicitAny: any base query over the store's tables.
+  base: SelectQueryBuilder<Database, any, Row>,
+  query: ListQuery,
+  spec: ListSpec,
+  extra: readonly Expression<SqlBool>[] = [],
+): Promise<{ total: number; rows: Row[] }> {
+  const where = allOf([...filterConditions(query.filters, spec, store.dialect), ...extra]);
+  const filtered = base.where(where);
+  const [count, rows] = await Promise.all([
+    filtered.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow() as Promise<{ n: number }>,
+    applyPage(applySort(filtered, query, spec), query).execute(),
+  ]);
+  return { total: Number(count.n), rows };
+}
+
+/** Vulnerability counts per severity, as KubeClarity's `[{severity, count}]` (every level, highest first). */
+export interface SeverityCount {
+  severity: SeverityLevel;
+  count: number;
+}
+
+/** The counter columns of a row as `[{severity, count}]`. */
+export function severityCounts(row: Readonly<Record<string, unknown>>): SeverityCount[] {
+  return SEVERITY_LEVELS.map((severity) => ({ severity, count: Number(row[SEVERITY_COUNTER_COLUMN[severity]] ?? 0) }));
+}
+
+/** The counter columns, for selects. */
+export const COUNTER_COLUMNS = Object.values(SEVERITY_COUNTER_COLUMN);
+
+/** A JSON array column as strings. */
+export function jsonList(text: string | null | undefined): string[] {
+  if (!text) return [];
+  const value = JSON.parse(text) as unknown;
+  return Array.isArray(value) ? value.map(String) : [];
+}

@@ -1,0 +1,8 @@
+/** The shared store suite on in-memory SQLite (test/server-store.test.ts runs it on PostgreSQL). */
+import { afterAll } from 'vitest';
+import { sqliteHarness } from './testing/harness.ts';
+import { describeListContract } from './testing/list-contract.ts';
+
+const harness = sqliteHarness();
+afterAll(() => harness.dispose());
+describeListContract(harness);
