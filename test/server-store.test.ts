@@ -5,8 +5,10 @@
  */
 import { afterAll } from 'vitest';
 import { postgresHarness } from '../src/server/store/testing/harness.ts';
+import { describeIngestContract } from '../src/server/store/testing/ingest-contract.ts';
 import { describeListContract } from '../src/server/store/testing/list-contract.ts';
 
 const harness = postgresHarness();
 afterAll(() => harness.dispose());
 describeListContract(harness);
+describeIngestContract(harness);

@@ -335,3 +335,18 @@ function uniquePairs(pairs: Iterable<Pair>): Pair[] {
 export function pairKey(packageId: string, vulnerabilityId: string): string {
   return `${packageId} ${vulnerabilityId}`;
 }
+
+/** Recomputes every counter and pair row from the facts (a repair; the tests compare it with incremental upkeep). */
+export async function refreshAllCounters(db: Kysely<Database>): Promise<void> {
+  const pairs = await db.selectFrom('findings').select(['package_id', 'vulnerability_id']).distinct().execute();
+  const stalePairs = await db.selectFrom('vulnerability_packages').select(['package_id', 'vulnerability_id']).execute();
+  await refreshCounters(db, {
+    pairs: [...pairs, ...stalePairs].map((row) => ({
+      packageId: row.package_id,
+      vulnerabilityId: row.vulnerability_id,
+    })),
+    packages: (await db.selectFrom('packages').select('id').execute()).map((row) => row.id),
+    resources: (await db.selectFrom('resources').select('id').execute()).map((row) => row.id),
+    applications: (await db.selectFrom('applications').select('id').execute()).map((row) => row.id),
+  });
+}
