@@ -6,6 +6,7 @@ import { cacheCommand } from './commands/cache.ts';
 import { dbCommand } from './commands/db.ts';
 import { filesCommand } from './commands/files.ts';
 import { inspectCommand } from './commands/inspect.ts';
+import { runtimeCommand } from './commands/runtime.ts';
 import { scanCommand } from './commands/scan.ts';
 import { serverCommand } from './commands/server.ts';
 import { version } from './version.ts';
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
     cacheCommand(),
     dbCommand(),
     serverCommand(),
+    runtimeCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }

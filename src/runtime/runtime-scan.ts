@@ -156,7 +156,7 @@ export async function runRuntimeScan(deps: RuntimeScanDeps, request: RuntimeScan
       ...inventory.failures.map((failure) => `Failed to read namespace "${failure.namespace}": ${failure.message}`),
       ...failureMessages(plan.images, images, plan.unplanned),
     ];
-    run.summary = summarize(inventory.podCount, containers.length, images, records, applications, plan.unplanned);
+    run.summary = summarize(inventory, containers.length, images, records, applications, plan.unplanned);
     run.status = request.signal?.aborted ? 'ABORTED' : 'DONE';
     run.finishedAt = now().toISOString();
     await deps.store.saveRun(run);
@@ -200,7 +200,7 @@ function failureMessages(
 }
 
 function summarize(
-  pods: number,
+  inventory: { podCount: number; skipped: readonly unknown[] },
   containers: number,
   progress: readonly ImageProgress[],
   records: ReadonlyMap<string, ImageScanRecord>,
@@ -228,7 +228,8 @@ function summarize(
   };
   for (const level of pairs.values()) vulnerabilities[level] = (vulnerabilities[level] ?? 0) + 1;
   return {
-    pods,
+    pods: inventory.podCount,
+    skippedPods: inventory.skipped.length,
     containers,
     images: progress.length,
     pulled: [...records.values()].filter((record) => record.analyzed).length,

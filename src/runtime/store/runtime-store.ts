@@ -58,6 +58,8 @@ export type RunStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'FINALIZING' | 'DONE' | 
 /** Counts of a finished run, for the CLI summary and `/runtime/scan/results`. */
 export interface RunSummary {
   pods: number;
+  /** Pods left out by the `lucent.io/scan: "false"` label or annotation. */
+  skippedPods: number;
   containers: number;
   images: number;
   pulled: number;
