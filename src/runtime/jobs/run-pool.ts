@@ -80,6 +80,7 @@ function reasonOf(error: unknown, signal: AbortSignal, timeoutMs: number): strin
 
 /** `90000` → `1m30s`. */
 export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
