@@ -115,12 +115,10 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
   // `serve: false`: only `reply.sendFile`, confined to `root`; the one route below decides what is served.
   await app.register(fastifyStatic, { root: webDir, serve: false });
   app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, (request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    if (path.startsWith('/api/')) return reply.callNotFound();
+    const path = (request.params as { '*'?: string })['*'] ?? '';
+    if (path.startsWith('api/')) return reply.callNotFound();
     // Assets by name (a missing one is a real 404); every other path is a client-side route of the app.
-    return /\.[a-z0-9]+$/i.test(path)
-      ? reply.sendFile(decodeURIComponent(path.slice(1)))
-      : reply.sendFile('index.html');
+    return /\.[a-z0-9]+$/i.test(path) ? reply.sendFile(path) : reply.sendFile('index.html');
   });
 }
 
