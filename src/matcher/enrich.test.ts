@@ -272,6 +272,23 @@ describe('advisorySources', () => {
         score: 6.2,
         source: 'CVSS_V3 vector of GHSA-5mcr-gq6c-3hq2',
       });
+      expect(sources.recordsAliasing?.('CVE-2021-21290')).toEqual([
+        'DSA-4885-1',
+        'GHSA-269q-hmxg-m83q',
+        'GHSA-5mcr-gq6c-3hq2',
+      ]);
+      // The one-way lookup rates every finding as the transitive walk does.
+      const findings = [
+        netty,
+        finding('CVE-2016-4437', [], [['GHSA-p836-389h-j692', 'Maven']]),
+        ...DSA_RECORDS.slice(0, 40).flatMap((item) =>
+          (item.aliases ?? []).map((cve) =>
+            finding(cve, [item.id], [[item.id, item.affected?.[0]?.package?.ecosystem ?? '']]),
+          ),
+        ),
+      ];
+      const { recordsAliasing: _oneWay, ...transitive } = sources;
+      expect(enrichFindings(findings, sources)).toEqual(enrichFindings(findings, transitive));
     } finally {
       db.close();
     }

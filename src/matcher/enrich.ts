@@ -5,7 +5,7 @@
  */
 
 import type { AdvisoryDb } from '../advisories/db/queries.ts';
-import { aliasesOf, epssFor, kevFor, recordById } from '../advisories/db/queries.ts';
+import { aliasesOf, epssFor, kevFor, recordById, recordsAliasing } from '../advisories/db/queries.ts';
 import type { OsvRecord } from '../advisories/osv/schema.ts';
 import type { EpssScore, KevEntry } from '../advisories/records.ts';
 import type { Finding, FindingSeverity } from './match.ts';
@@ -18,6 +18,12 @@ export interface EnrichmentSources {
   epssFor(cveId: string): EpssScore | undefined;
   /** Every id linked to `id` through aliases, transitively (the DB's alias table); optional. */
   aliasesOf?(id: string): string[];
+  /**
+   * The ids of the records that list `id` among their aliases; optional, and preferred over `aliasesOf`: a related
+   * record rates a finding only when it is one of the finding's ids or names the finding's id, and the second kind is
+   * exactly this one-way lookup, so the transitive walk finds nothing more (and costs a recursive query per finding).
+   */
+  recordsAliasing?(id: string): string[];
 }
 
 /** The advisory DB as enrichment's sources. */
@@ -27,6 +33,7 @@ export function advisorySources(db: AdvisoryDb): EnrichmentSources {
     kevFor: (cveId) => kevFor(db, cveId),
     epssFor: (cveId) => epssFor(db, cveId),
     aliasesOf: (id) => aliasesOf(db, id),
+    recordsAliasing: (id) => recordsAliasing(db, id),
   };
 }
 
@@ -79,7 +86,8 @@ function severityOfRelated(finding: Finding, sources: EnrichmentSources): Findin
   const evidenceIds = new Set(finding.evidence.map((evidence) => evidence.recordId));
   const direct = new Set([finding.id, ...finding.aliases]);
   let best: FindingSeverity | undefined;
-  for (const id of new Set([...direct, ...(sources.aliasesOf?.(finding.id) ?? [])])) {
+  const related = sources.recordsAliasing?.(finding.id) ?? sources.aliasesOf?.(finding.id) ?? [];
+  for (const id of new Set([...direct, ...related])) {
     if (evidenceIds.has(id)) continue;
     const record = sources.recordById(id);
     if (!record) continue;

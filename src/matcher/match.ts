@@ -17,6 +17,8 @@ import { ecosystemOf, lookupName, lookupVersion, schemeOf } from './ecosystems.t
 export interface AdvisoryLookup {
   /** Records with an affected entry for this package name in this ecosystem (names as OSV writes them). */
   recordsFor(ecosystem: string, name: string): OsvRecord[];
+  /** Told every package the matcher will ask about, before it asks, so a database can fetch them in one query. */
+  prefetch?(packages: readonly { ecosystem: string; name: string }[]): void;
 }
 
 /** Why a package was matched: the record, the range, the comparator, and where the package was found. */
@@ -84,6 +86,12 @@ export interface FindingSeverity {
 /** Matches packages against advisories. */
 export function matchPackages(packages: readonly Package[], os: OsInfo | undefined, lookup: AdvisoryLookup): Finding[] {
   const findings = new Map<string, Finding>();
+  lookup.prefetch?.(
+    packages.flatMap((pkg) => {
+      const ecosystem = ecosystemOf(pkg, os);
+      return ecosystem ? [{ ecosystem, name: lookupName(pkg) }] : [];
+    }),
+  );
   for (const pkg of packages) {
     const ecosystem = ecosystemOf(pkg, os);
     const schemeName = ecosystem ? schemeOf(ecosystem) : undefined;

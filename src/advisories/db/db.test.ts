@@ -7,7 +7,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { osvImporter } from '../importers/osv/index.ts';
 import type { FeedBatch } from '../records.ts';
 import { rebuildDatabase } from './build.ts';
-import { aliasesOf, epssFor, kevFor, openAdvisoryDb, recordById, recordsFor, status } from './queries.ts';
+import {
+  advisoryLookup,
+  aliasesOf,
+  epssFor,
+  kevFor,
+  openAdvisoryDb,
+  recordById,
+  recordsFor,
+  recordsForMany,
+  status,
+} from './queries.ts';
 import { isSqliteWarning } from './sqlite.ts';
 import { createBatchWriter } from './write.ts';
 
@@ -97,6 +107,29 @@ describe('advisory database', () => {
       const original = JSON.parse(readFileSync(join(fixtures, 'GO-2020-0001.json'), 'utf8'));
       expect(recordById(db, 'GO-2020-0001')).toEqual(original);
       expect(recordById(db, 'GO-1999-0000')).toBeUndefined();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('fetches many packages in one query, as recordsFor does one by one', async () => {
+    const db = await openAdvisoryDb(dbPath);
+    try {
+      const packages = [
+        { ecosystem: 'Go', name: 'github.com/gin-gonic/gin' },
+        { ecosystem: 'PyPI', name: 'JW_Util' },
+        { ecosystem: 'PyPI', name: 'protobuf' },
+        { ecosystem: 'npm', name: 'github.com/gin-gonic/gin' },
+      ];
+      const lookup = advisoryLookup(db);
+      lookup.prefetch(packages);
+      for (const { ecosystem, name } of packages) {
+        expect(lookup.recordsFor(ecosystem, name)).toEqual(recordsFor(db, ecosystem, name));
+      }
+      expect(lookup.recordsFor('PyPI', 'jw-util').map((record) => record.id)).toEqual(['PYSEC-2020-341']);
+      expect([...recordsForMany(db, packages).values()].map((records) => records.length)).toEqual([1, 1, 2, 0]);
+      // A package it was not told about is still found.
+      expect(lookup.recordsFor('NuGet', 'google.protobuf').map((record) => record.id)).toEqual(['GHSA-77rm-9x9h-xj3g']);
     } finally {
       db.close();
     }
