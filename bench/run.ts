@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: Lucent against its peers on the same inputs, in the same run. Prints Markdown tables and writes
- * .bench-out/results.json. `--runs=N` (default 3) sets the repetitions; `--only=files|analyze` picks one benchmark.
+ * .bench-out/results.json. `--runs=N` (default 3) sets the repetitions; `--only=files|analyze|scan` (or the name
+ * alone: `node bench/run.ts scan`) picks one benchmark; `--osv=DIR` sets the OSV records of the scan benchmark.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,10 +13,14 @@ import { ensureDebianImages } from '../test/support/debian-images.ts';
 import { analyzeBench } from './analyze-bench.ts';
 import { filesBench } from './files-bench.ts';
 import { markdownTable } from './measure.ts';
+import { scanBench, scanBenchTable } from './scan-bench.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 3);
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
+const only =
+  process.argv.find((arg) => arg.startsWith('--only='))?.slice(7) ??
+  process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const osvDir = process.argv.find((arg) => arg.startsWith('--osv='))?.slice(6) ?? join(root, '../shared/data/osv');
 
 async function main(): Promise<void> {
   if (!existsSync('/usr/bin/time')) throw new Error('GNU time is needed: apt-get install -y time');
@@ -42,6 +47,12 @@ async function main(): Promise<void> {
       process.stdout.write(
         `\n## lucent analyze against peers\n\n${markdownTable(report.results)}\n\n${report.notes.join('\n')}\n`,
       );
+    }
+    if (!only || only === 'scan') {
+      process.stderr.write('scan benchmark…\n');
+      const result = await scanBench({ lucent, root, tools, work, runs: Math.max(runs, 5), osvDir });
+      sections.scan = result;
+      process.stdout.write(`\n## lucent scan — import, open, match, scan\n\n${scanBenchTable(result)}\n`);
     }
   } finally {
     await rm(work, { recursive: true, force: true });
