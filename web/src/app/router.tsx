@@ -4,19 +4,21 @@
  */
 import { createBrowserRouter } from 'react-router';
 import { AppShell } from './layout/app-shell.tsx';
-import { NotFoundPage, RouteError } from './layout/route-error.tsx';
+import { NotFoundPage, PageLoading, RouteError } from './layout/route-error.tsx';
 
 /** Builds the browser router. */
 export function createRouter(): ReturnType<typeof createBrowserRouter> {
   return createBrowserRouter([
     {
       path: '/login',
+      HydrateFallback: PageLoading,
       lazy: async () => ({ Component: (await import('../features/auth/routes/login-page.tsx')).LoginPage }),
     },
     {
       path: '/',
       Component: AppShell,
       ErrorBoundary: RouteError,
+      HydrateFallback: PageLoading,
       children: [
         {
           index: true,

@@ -31,3 +31,12 @@ export function NotFoundPage(): ReactNode {
     </div>
   );
 }
+
+/** Shown while the first page's code loads. */
+export function PageLoading(): ReactNode {
+  return (
+    <p className="state state--loading" role="status">
+      Loading…
+    </p>
+  );
+}

@@ -3,6 +3,1668 @@
  * (openapi-typescript). Do not edit: change the route schemas and run `npm --prefix web/codegen run generate`.
  */
 export interface paths {
+    "/api/applicationResources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description scope to one id */
+                    applicationID?: string;
+                    /** @description number filter */
+                    "applications[gte]"?: string | string[];
+                    /** @description number filter */
+                    "applications[is]"?: string | string[];
+                    /** @description number filter */
+                    "applications[isNot]"?: string | string[];
+                    /** @description number filter */
+                    "applications[lte]"?: string | string[];
+                    /** @description true */
+                    currentRuntimeScan?: string;
+                    /** @description csv: the same rows as CSV (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description scope to one id */
+                    packageID?: string;
+                    /** @description number filter */
+                    "packages[gte]"?: string | string[];
+                    /** @description number filter */
+                    "packages[is]"?: string | string[];
+                    /** @description number filter */
+                    "packages[isNot]"?: string | string[];
+                    /** @description number filter */
+                    "packages[lte]"?: string | string[];
+                    /** @description page number, from 1 (default 1) */
+                    page?: string;
+                    /** @description rows per page, 1 to 100 (default 50) */
+                    pageSize?: string;
+                    /** @description elements filter */
+                    "reportingSBOMAnalyzers[containElements]"?: string | string[];
+                    /** @description elements filter */
+                    "reportingSBOMAnalyzers[doesntContainElements]"?: string | string[];
+                    /** @description string filter */
+                    "resourceHash[contains]"?: string | string[];
+                    /** @description string filter */
+                    "resourceHash[end]"?: string | string[];
+                    /** @description string filter */
+                    "resourceHash[is]"?: string | string[];
+                    /** @description string filter */
+                    "resourceHash[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "resourceHash[start]"?: string | string[];
+                    /** @description string filter */
+                    "resourceName[contains]"?: string | string[];
+                    /** @description string filter */
+                    "resourceName[end]"?: string | string[];
+                    /** @description string filter */
+                    "resourceName[is]"?: string | string[];
+                    /** @description string filter */
+                    "resourceName[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "resourceName[start]"?: string | string[];
+                    /** @description enum filter (IMAGE, DIRECTORY, FILE, ROOTFS, SBOM) */
+                    "resourceType[is]"?: string | string[];
+                    /** @description ASC (default) or DESC */
+                    sortDir?: string;
+                    /** @description one of resourceName, resourceHash, resourceType, vulnerabilities, applications, packages (default resourceName) */
+                    sortKey?: string;
+                    /** @description severity filter */
+                    "vulnerabilitySeverity[gte]"?: string | string[];
+                    /** @description severity filter */
+                    "vulnerabilitySeverity[lte]"?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applications: number;
+                                id: string;
+                                packages: number;
+                                reportingSBOMAnalyzers: string[];
+                                resourceHash: string;
+                                resourceName: string;
+                                /** @enum {string} */
+                                resourceType: "IMAGE" | "DIRECTORY" | "FILE" | "ROOTFS" | "SBOM";
+                                vulnerabilities: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                }[];
+                            }[];
+                            /** @description rows matching the filters */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applicationResources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationResource: {
+                                applications: number;
+                                id: string;
+                                packages: number;
+                                reportingSBOMAnalyzers: string[];
+                                resourceHash: string;
+                                resourceName: string;
+                                /** @enum {string} */
+                                resourceType: "IMAGE" | "DIRECTORY" | "FILE" | "ROOTFS" | "SBOM";
+                                vulnerabilities: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                }[];
+                            };
+                            firstSeen: string;
+                            lastAnalysisAt: string | null;
+                            lastScanAt: string | null;
+                            licenses: string[];
+                            os: {
+                                [key: string]: unknown;
+                            } | null;
+                            reportingScanners: string[];
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applicationResources/{id}/layers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string;
+                            diffId: string;
+                            index: number;
+                            /** @description packages this layer added */
+                            packages: number;
+                        }[];
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applicationResources/{id}/sbom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: "cyclonedx-json" | "spdx-json";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the SBOM document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description elements filter */
+                    "applicationEnvs[containElements]"?: string | string[];
+                    /** @description elements filter */
+                    "applicationEnvs[doesntContainElements]"?: string | string[];
+                    /** @description elements filter */
+                    "applicationLabels[containElements]"?: string | string[];
+                    /** @description elements filter */
+                    "applicationLabels[doesntContainElements]"?: string | string[];
+                    /** @description string filter */
+                    "applicationName[contains]"?: string | string[];
+                    /** @description string filter */
+                    "applicationName[end]"?: string | string[];
+                    /** @description string filter */
+                    "applicationName[is]"?: string | string[];
+                    /** @description string filter */
+                    "applicationName[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "applicationName[start]"?: string | string[];
+                    /** @description scope to one id */
+                    applicationResourceID?: string;
+                    /** @description number filter */
+                    "applicationResources[gte]"?: string | string[];
+                    /** @description number filter */
+                    "applicationResources[is]"?: string | string[];
+                    /** @description number filter */
+                    "applicationResources[isNot]"?: string | string[];
+                    /** @description number filter */
+                    "applicationResources[lte]"?: string | string[];
+                    /** @description enum filter (POD, DIRECTORY, LAMBDA, IMAGE) */
+                    "applicationType[is]"?: string | string[];
+                    /** @description true */
+                    currentRuntimeScan?: string;
+                    /** @description csv: the same rows as CSV (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description scope to one id */
+                    packageID?: string;
+                    /** @description number filter */
+                    "packages[gte]"?: string | string[];
+                    /** @description number filter */
+                    "packages[is]"?: string | string[];
+                    /** @description number filter */
+                    "packages[isNot]"?: string | string[];
+                    /** @description number filter */
+                    "packages[lte]"?: string | string[];
+                    /** @description page number, from 1 (default 1) */
+                    page?: string;
+                    /** @description rows per page, 1 to 100 (default 50) */
+                    pageSize?: string;
+                    /** @description ASC (default) or DESC */
+                    sortDir?: string;
+                    /** @description one of applicationName, applicationType, vulnerabilities, applicationResources, packages (default applicationName) */
+                    sortKey?: string;
+                    /** @description severity filter */
+                    "vulnerabilitySeverity[gte]"?: string | string[];
+                    /** @description severity filter */
+                    "vulnerabilitySeverity[lte]"?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationName: string;
+                                applicationResources: number;
+                                /** @enum {string} */
+                                applicationType: "POD" | "DIRECTORY" | "LAMBDA" | "IMAGE";
+                                environments: string[];
+                                id: string;
+                                /** @description key=value */
+                                labels: string[];
+                                packages: number;
+                                vulnerabilities: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                }[];
+                            }[];
+                            /** @description rows matching the filters */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        environments?: string[];
+                        /** @default [] */
+                        labels?: string[];
+                        name: string;
+                        /** @enum {string} */
+                        type: "POD" | "DIRECTORY" | "LAMBDA" | "IMAGE";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            environments: string[];
+                            id: string;
+                            labels: string[];
+                            name: string;
+                            /** @enum {string} */
+                            type: "POD" | "DIRECTORY" | "LAMBDA" | "IMAGE";
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                environments: string[];
+                                id: string;
+                                labels: string[];
+                                name: string;
+                                /** @enum {string} */
+                                type: "POD" | "DIRECTORY" | "LAMBDA" | "IMAGE";
+                            };
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                applicationName: string;
+                                applicationResources: number;
+                                /** @enum {string} */
+                                applicationType: "POD" | "DIRECTORY" | "LAMBDA" | "IMAGE";
+                                environments: string[];
+                                id: string;
+                                /** @description key=value */
+                                labels: string[];
+                                packages: number;
+                                vulnerabilities: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                }[];
+                            };
+                            licenses: string[];
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        environments?: string[];
+                        /** @default [] */
+                        labels?: string[];
+                        name: string;
+                        /** @enum {string} */
+                        type: "POD" | "DIRECTORY" | "LAMBDA" | "IMAGE";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            environments: string[];
+                            id: string;
+                            labels: string[];
+                            name: string;
+                            /** @enum {string} */
+                            type: "POD" | "DIRECTORY" | "LAMBDA" | "IMAGE";
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/contentAnalysis/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        analyzers?: string[];
+                        durationMs?: number;
+                        layers?: {
+                            createdBy?: string;
+                            diffId: string;
+                        }[];
+                        os?: {
+                            id: string;
+                            prettyName?: string;
+                            versionId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        packages: {
+                            foundBy?: string[];
+                            language?: string;
+                            license?: string;
+                            licenses?: string[];
+                            locations?: {
+                                layerDiffId?: string;
+                                path: string;
+                            }[];
+                            name: string;
+                            purl?: string;
+                            type?: string;
+                            version: string;
+                        }[];
+                        /** Format: date-time */
+                        reportedAt?: string;
+                        resource: {
+                            hash: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "IMAGE" | "DIRECTORY" | "FILE" | "ROOTFS" | "SBOM";
+                        };
+                        sbom?: {
+                            document: unknown;
+                            /** @enum {string} */
+                            format: "cyclonedx-json";
+                        };
+                        /** @enum {string} */
+                        source?: "CICD" | "RUNTIME";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            findings: number;
+                            packages: number;
+                            /** @description findings the resource no longer has */
+                            removedFindings: number;
+                            /** @description packages the resource no longer has */
+                            removedPackages: number;
+                            resourceId: string;
+                            scanId: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/vulnerabilityScan/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cisChecks?: {
+                            code: string;
+                            descriptions?: string[];
+                            /** @enum {string} */
+                            level: "INFO" | "WARN" | "FATAL";
+                            title?: string;
+                        }[];
+                        durationMs?: number;
+                        findings: {
+                            aliases?: string[];
+                            cvss?: {
+                                v3?: {
+                                    score?: number;
+                                    vector: string;
+                                };
+                                v4?: {
+                                    score?: number;
+                                    vector: string;
+                                };
+                            };
+                            description?: string;
+                            epss?: {
+                                cveId: string;
+                                epss: number;
+                                percentile: number;
+                            };
+                            evidence?: unknown[];
+                            fixedVersions?: string[];
+                            id: string;
+                            installedVersion: string;
+                            kev?: {
+                                cveId: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            links?: string[];
+                            packageLanguage?: string;
+                            packageName: string;
+                            packagePurl?: string;
+                            packageType?: string;
+                            scanners?: string[];
+                            severity?: {
+                                /** @enum {string} */
+                                level: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                score?: number;
+                                source?: string;
+                                vector?: string;
+                            };
+                            summary?: string;
+                            suppressed?: boolean;
+                        }[];
+                        layers?: {
+                            createdBy?: string;
+                            diffId: string;
+                        }[];
+                        os?: {
+                            id: string;
+                            prettyName?: string;
+                            versionId?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        packages?: {
+                            foundBy?: string[];
+                            language?: string;
+                            license?: string;
+                            licenses?: string[];
+                            locations?: {
+                                layerDiffId?: string;
+                                path: string;
+                            }[];
+                            name: string;
+                            purl?: string;
+                            type?: string;
+                            version: string;
+                        }[];
+                        /** Format: date-time */
+                        reportedAt?: string;
+                        resource: {
+                            hash: string;
+                            name: string;
+                            /** @enum {string} */
+                            type: "IMAGE" | "DIRECTORY" | "FILE" | "ROOTFS" | "SBOM";
+                        };
+                        scanners?: string[];
+                        /** @enum {string} */
+                        source?: "CICD" | "RUNTIME";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            findings: number;
+                            packages: number;
+                            /** @description findings the resource no longer has */
+                            removedFindings: number;
+                            /** @description packages the resource no longer has */
+                            removedPackages: number;
+                            resourceId: string;
+                            scanId: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/audit": {
         parameters: {
             query?: never;
@@ -1112,6 +2774,1598 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cisdockerbenchmarkresults/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    sortDir?: "ASC" | "DESC";
+                    sortKey?: "code" | "level";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                desc: string;
+                                /** @enum {string} */
+                                level: "INFO" | "WARN" | "FATAL";
+                                title: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/counters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: number;
+                            packages: number;
+                            resources: number;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/mostVulnerable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                applicationName: string;
+                                applicationResources: number;
+                                /** @enum {string} */
+                                applicationType: "POD" | "DIRECTORY" | "LAMBDA" | "IMAGE";
+                                environments: string[];
+                                id: string;
+                                /** @description key=value */
+                                labels: string[];
+                                packages: number;
+                                vulnerabilities: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                }[];
+                            }[];
+                            packages: {
+                                applicationResources: number;
+                                applications: number;
+                                id: string;
+                                language: string;
+                                /** @description the licenses joined with AND */
+                                license: string;
+                                licenses: string[];
+                                packageName: string;
+                                purl: string | null;
+                                /** @description purl type */
+                                type: string;
+                                version: string;
+                                vulnerabilities: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                }[];
+                            }[];
+                            resources: {
+                                applications: number;
+                                id: string;
+                                packages: number;
+                                reportingSBOMAnalyzers: string[];
+                                resourceHash: string;
+                                resourceName: string;
+                                /** @enum {string} */
+                                resourceType: "IMAGE" | "DIRECTORY" | "FILE" | "ROOTFS" | "SBOM";
+                                vulnerabilities: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/packagesPerLanguage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            language: string;
+                        }[];
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/packagesPerLicense": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            license: string;
+                        }[];
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/trends/vulnerabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    /** @description end of the range (ISO 8601) */
+                    endTime: string;
+                    /** @description how many intervals the range is cut into */
+                    points?: number;
+                    /** @description start of the range (ISO 8601) */
+                    startTime: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            numOfVuls: {
+                                count: number;
+                                /** @enum {string} */
+                                severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                            }[];
+                            time: string;
+                        }[];
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/vulnerabilitiesWithFix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            countTotal: number;
+                            countWithFix: number;
+                            /** @enum {string} */
+                            severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                        }[];
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description scope to one id */
+                    applicationID?: string;
+                    /** @description scope to one id */
+                    applicationResourceID?: string;
+                    /** @description number filter */
+                    "applicationResources[gte]"?: string | string[];
+                    /** @description number filter */
+                    "applicationResources[is]"?: string | string[];
+                    /** @description number filter */
+                    "applicationResources[isNot]"?: string | string[];
+                    /** @description number filter */
+                    "applicationResources[lte]"?: string | string[];
+                    /** @description number filter */
+                    "applications[gte]"?: string | string[];
+                    /** @description number filter */
+                    "applications[is]"?: string | string[];
+                    /** @description number filter */
+                    "applications[isNot]"?: string | string[];
+                    /** @description number filter */
+                    "applications[lte]"?: string | string[];
+                    /** @description true */
+                    currentRuntimeScan?: string;
+                    /** @description csv: the same rows as CSV (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description string filter */
+                    "language[contains]"?: string | string[];
+                    /** @description string filter */
+                    "language[end]"?: string | string[];
+                    /** @description string filter */
+                    "language[is]"?: string | string[];
+                    /** @description string filter */
+                    "language[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "language[start]"?: string | string[];
+                    /** @description string filter */
+                    "license[contains]"?: string | string[];
+                    /** @description string filter */
+                    "license[end]"?: string | string[];
+                    /** @description string filter */
+                    "license[is]"?: string | string[];
+                    /** @description string filter */
+                    "license[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "license[start]"?: string | string[];
+                    /** @description string filter */
+                    "packageName[contains]"?: string | string[];
+                    /** @description string filter */
+                    "packageName[end]"?: string | string[];
+                    /** @description string filter */
+                    "packageName[is]"?: string | string[];
+                    /** @description string filter */
+                    "packageName[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "packageName[start]"?: string | string[];
+                    /** @description string filter */
+                    "packageVersion[contains]"?: string | string[];
+                    /** @description string filter */
+                    "packageVersion[end]"?: string | string[];
+                    /** @description string filter */
+                    "packageVersion[is]"?: string | string[];
+                    /** @description string filter */
+                    "packageVersion[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "packageVersion[start]"?: string | string[];
+                    /** @description page number, from 1 (default 1) */
+                    page?: string;
+                    /** @description rows per page, 1 to 100 (default 50) */
+                    pageSize?: string;
+                    /** @description ASC (default) or DESC */
+                    sortDir?: string;
+                    /** @description one of packageName, version, language, license, vulnerabilities, applications, applicationResources (default packageName) */
+                    sortKey?: string;
+                    /** @description severity filter */
+                    "vulnerabilitySeverity[gte]"?: string | string[];
+                    /** @description severity filter */
+                    "vulnerabilitySeverity[lte]"?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationResources: number;
+                                applications: number;
+                                id: string;
+                                language: string;
+                                /** @description the licenses joined with AND */
+                                license: string;
+                                licenses: string[];
+                                packageName: string;
+                                purl: string | null;
+                                /** @description purl type */
+                                type: string;
+                                version: string;
+                                vulnerabilities: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                }[];
+                            }[];
+                            /** @description rows matching the filters */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationResources: number;
+                            applications: number;
+                            id: string;
+                            language: string;
+                            /** @description the licenses joined with AND */
+                            license: string;
+                            licenses: string[];
+                            packageName: string;
+                            purl: string | null;
+                            /** @description purl type */
+                            type: string;
+                            version: string;
+                            vulnerabilities: {
+                                count: number;
+                                /** @enum {string} */
+                                severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packages/{id}/applicationResources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: the same rows as CSV (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description page number, from 1 (default 1) */
+                    page?: string;
+                    /** @description rows per page, 1 to 100 (default 50) */
+                    pageSize?: string;
+                    /** @description elements filter */
+                    "reportingSBOMAnalyzers[containElements]"?: string | string[];
+                    /** @description elements filter */
+                    "reportingSBOMAnalyzers[doesntContainElements]"?: string | string[];
+                    /** @description string filter */
+                    "resourceHash[contains]"?: string | string[];
+                    /** @description string filter */
+                    "resourceHash[end]"?: string | string[];
+                    /** @description string filter */
+                    "resourceHash[is]"?: string | string[];
+                    /** @description string filter */
+                    "resourceHash[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "resourceHash[start]"?: string | string[];
+                    /** @description string filter */
+                    "resourceName[contains]"?: string | string[];
+                    /** @description string filter */
+                    "resourceName[end]"?: string | string[];
+                    /** @description string filter */
+                    "resourceName[is]"?: string | string[];
+                    /** @description string filter */
+                    "resourceName[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "resourceName[start]"?: string | string[];
+                    /** @description ASC (default) or DESC */
+                    sortDir?: string;
+                    /** @description one of resourceName, resourceHash (default resourceName) */
+                    sortKey?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                layerDiffId: string | null;
+                                packageID: string;
+                                path: string | null;
+                                reportingSBOMAnalyzers: string[];
+                                resourceHash: string;
+                                resourceID: string;
+                                resourceName: string;
+                            }[];
+                            /** @description rows matching the filters */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vulnerabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description scope to one id */
+                    applicationID?: string;
+                    /** @description scope to one id */
+                    applicationResourceID?: string;
+                    /** @description number filter */
+                    "applicationResources[gte]"?: string | string[];
+                    /** @description number filter */
+                    "applicationResources[is]"?: string | string[];
+                    /** @description number filter */
+                    "applicationResources[isNot]"?: string | string[];
+                    /** @description number filter */
+                    "applicationResources[lte]"?: string | string[];
+                    /** @description number filter */
+                    "applications[gte]"?: string | string[];
+                    /** @description number filter */
+                    "applications[is]"?: string | string[];
+                    /** @description number filter */
+                    "applications[isNot]"?: string | string[];
+                    /** @description number filter */
+                    "applications[lte]"?: string | string[];
+                    /** @description true */
+                    currentRuntimeScan?: string;
+                    /** @description csv: the same rows as CSV (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description boolean filter */
+                    "hasFixVersion[is]"?: string | string[];
+                    /** @description scope to one id */
+                    packageID?: string;
+                    /** @description string filter */
+                    "packageName[contains]"?: string | string[];
+                    /** @description string filter */
+                    "packageName[end]"?: string | string[];
+                    /** @description string filter */
+                    "packageName[is]"?: string | string[];
+                    /** @description string filter */
+                    "packageName[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "packageName[start]"?: string | string[];
+                    /** @description string filter */
+                    "packageVersion[contains]"?: string | string[];
+                    /** @description string filter */
+                    "packageVersion[end]"?: string | string[];
+                    /** @description string filter */
+                    "packageVersion[is]"?: string | string[];
+                    /** @description string filter */
+                    "packageVersion[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "packageVersion[start]"?: string | string[];
+                    /** @description page number, from 1 (default 1) */
+                    page?: string;
+                    /** @description rows per page, 1 to 100 (default 50) */
+                    pageSize?: string;
+                    /** @description elements filter */
+                    "reportingScanners[containElements]"?: string | string[];
+                    /** @description elements filter */
+                    "reportingScanners[doesntContainElements]"?: string | string[];
+                    /** @description ASC (default) or DESC */
+                    sortDir?: string;
+                    /** @description one of vulnerabilityName, packageName, packageVersion, severity, applications, applicationResources, fixVersion, source (default severity) */
+                    sortKey?: string;
+                    /** @description string filter */
+                    "vulnerabilityName[contains]"?: string | string[];
+                    /** @description string filter */
+                    "vulnerabilityName[end]"?: string | string[];
+                    /** @description string filter */
+                    "vulnerabilityName[is]"?: string | string[];
+                    /** @description string filter */
+                    "vulnerabilityName[isNot]"?: string | string[];
+                    /** @description string filter */
+                    "vulnerabilityName[start]"?: string | string[];
+                    /** @description severity filter */
+                    "vulnerabilitySeverity[gte]"?: string | string[];
+                    /** @description severity filter */
+                    "vulnerabilitySeverity[is]"?: string | string[];
+                    /** @description severity filter */
+                    "vulnerabilitySeverity[isNot]"?: string | string[];
+                    /** @description severity filter */
+                    "vulnerabilitySeverity[lte]"?: string | string[];
+                    /** @description enum filter (CICD, RUNTIME) */
+                    "vulnerabilitySource[is]"?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationResources: number;
+                                applications: number;
+                                cvssBaseScore?: number;
+                                /** @enum {string} */
+                                cvssSeverity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                firstSeen: string;
+                                fixVersion: string;
+                                /** @description vulnerabilityID/packageID: the path of the detail */
+                                id: string;
+                                lastSeen: string;
+                                packageID: string;
+                                packageName: string;
+                                packageVersion: string;
+                                reportingScanners: string[];
+                                /** @enum {string} */
+                                severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                /** @enum {string} */
+                                source: "CICD" | "RUNTIME";
+                                sources: ("CICD" | "RUNTIME")[];
+                                vulnerabilityID: string;
+                                vulnerabilityName: string;
+                            }[];
+                            /** @description rows matching the filters */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vulnerabilities/{vulId}/{pkgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    pkgId: string;
+                    vulId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aliases: string[];
+                            cvss?: {
+                                cvssV3Metrics: {
+                                    baseScore: number;
+                                    exploitabilityScore: number;
+                                    impactScore: number;
+                                    /** @enum {string} */
+                                    severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                };
+                                cvssV3Vector: {
+                                    attackComplexity?: string;
+                                    attackVector?: string;
+                                    availability?: string;
+                                    confidentiality?: string;
+                                    integrity?: string;
+                                    privilegesRequired?: string;
+                                    scope?: string;
+                                    userInteraction?: string;
+                                    vector: string;
+                                };
+                            };
+                            cvssV4?: {
+                                baseScore: number;
+                                metrics: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                vector: string;
+                            };
+                            description: string;
+                            epss?: {
+                                percentile: number;
+                                score: number;
+                            };
+                            findings: {
+                                evidence: unknown[];
+                                firstSeen: string;
+                                fixedVersions: string[];
+                                lastSeen: string;
+                                resourceHash: string;
+                                resourceID: string;
+                                resourceName: string;
+                                scanners: string[];
+                                /** @enum {string} */
+                                severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                severityScore: number | null;
+                                severitySource: string | null;
+                                source: string;
+                            }[];
+                            fixedVersions: string[];
+                            kev?: {
+                                [key: string]: unknown;
+                            };
+                            links: string[];
+                            scanDate: string;
+                            vulnerability: {
+                                applicationResources: number;
+                                applications: number;
+                                cvssBaseScore?: number;
+                                /** @enum {string} */
+                                cvssSeverity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                firstSeen: string;
+                                fixVersion: string;
+                                /** @description vulnerabilityID/packageID: the path of the detail */
+                                id: string;
+                                lastSeen: string;
+                                packageID: string;
+                                packageName: string;
+                                packageVersion: string;
+                                reportingScanners: string[];
+                                /** @enum {string} */
+                                severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                /** @enum {string} */
+                                source: "CICD" | "RUNTIME";
+                                sources: ("CICD" | "RUNTIME")[];
+                                vulnerabilityID: string;
+                                vulnerabilityName: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -45,6 +45,12 @@ describe('sliceAngles and arcPath', () => {
     ]);
   });
 
+  it('draws a whole ring as two half circles each way (a single arc would vanish)', () => {
+    expect(arcPath(60, 60, 50, 30, 0, Math.PI * 2)).toBe(
+      'M 60 10 A 50 50 0 1 1 60 110 A 50 50 0 1 1 60 10 Z M 60 30 A 30 30 0 1 0 60 90 A 30 30 0 1 0 60 30 Z',
+    );
+  });
+
   it('draws a quarter from 12 to 3 o clock', () => {
     expect(arcPath(60, 60, 50, 30, 0, Math.PI / 2)).toBe('M 60 10 A 50 50 0 0 1 110 60 L 90 60 A 30 30 0 0 0 60 30 Z');
   });

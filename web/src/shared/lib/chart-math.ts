@@ -29,9 +29,16 @@ export function topWithOthers(items: readonly { name: string; count: number }[],
 
 /** An SVG path for a donut slice between two angles (radians, 0 = 12 o'clock, clockwise). */
 export function arcPath(cx: number, cy: number, outer: number, inner: number, start: number, end: number): string {
-  // A full circle cannot be drawn as one arc (start and end points coincide); stop just short of it.
-  const sweep = Math.min(end - start, Math.PI * 2 - 1e-4);
-  const stop = start + sweep;
+  // A whole ring cannot be one arc (its end points coincide and SVG drops the arc): draw two half circles each way,
+  // the inner ring counter-clockwise so the non-zero fill rule leaves the hole.
+  if (end - start >= Math.PI * 2 - 1e-9) {
+    return [
+      `M ${cx} ${cy - outer} A ${outer} ${outer} 0 1 1 ${cx} ${cy + outer} A ${outer} ${outer} 0 1 1 ${cx} ${cy - outer} Z`,
+      `M ${cx} ${cy - inner} A ${inner} ${inner} 0 1 0 ${cx} ${cy + inner} A ${inner} ${inner} 0 1 0 ${cx} ${cy - inner} Z`,
+    ].join(' ');
+  }
+  const sweep = end - start;
+  const stop = end;
   const large = sweep > Math.PI ? 1 : 0;
   const point = (radius: number, angle: number) =>
     `${round(cx + radius * Math.sin(angle))} ${round(cy - radius * Math.cos(angle))}`;

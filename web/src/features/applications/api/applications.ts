@@ -1,44 +1,30 @@
 /** Applications: the list (and its CSV), one application, and create, edit and delete. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type DownloadedFile, getFile, getJson, sendJson } from '../../../shared/api/http.ts';
+import type { RequestJson, ResponseJson } from '../../../shared/api/api-types.ts';
+import { apiGet, apiSend, type DownloadedFile, getFile } from '../../../shared/api/http.ts';
 import type { ListPage } from '../../../shared/components/list-view.tsx';
-import type { SeverityCount } from '../../../shared/lib/severity.ts';
 
 /** Application types the API accepts. */
-export const APPLICATION_TYPES = ['POD', 'DIRECTORY', 'LAMBDA', 'IMAGE'] as const;
+export const APPLICATION_TYPES = ['POD', 'DIRECTORY', 'LAMBDA', 'IMAGE'] as const satisfies readonly ApplicationType[];
 
 /** A row of `GET /api/applications`. */
-export interface Application {
-  id: string;
-  applicationName: string;
-  applicationType: string;
-  labels: string[];
-  environments: string[];
-  vulnerabilities: SeverityCount[];
-  applicationResources: number;
-  packages: number;
-}
+export type Application = ResponseJson<'/api/applications', 'get'>['items'][number];
+
+/** One application type. */
+export type ApplicationType = Application['applicationType'];
 
 /** `GET /api/applications/{id}`. */
-export interface ApplicationDetail {
-  application: Application;
-  licenses: string[];
-}
+export type ApplicationDetail = ResponseJson<'/api/applications/{id}', 'get'>;
 
 /** The body of create and edit. */
-export interface ApplicationInput {
-  name: string;
-  type: string;
-  labels: string[];
-  environments: string[];
-}
+export type ApplicationInput = RequestJson<'/api/applications', 'post'>;
 
 /** Query-cache key of everything about applications. */
 export const APPLICATIONS_KEY = '/api/applications';
 
 /** One page of applications. */
 export function fetchApplications(query: URLSearchParams, signal: AbortSignal): Promise<ListPage<Application>> {
-  return getJson('/api/applications', { query, signal });
+  return apiGet('/api/applications', { query, signal });
 }
 
 /** Every application matching the query, as CSV. */
@@ -52,7 +38,7 @@ export function fetchApplicationsCsv(query: URLSearchParams): Promise<Downloaded
 export function useApplication(id: string) {
   return useQuery({
     queryKey: [APPLICATIONS_KEY, 'detail', id],
-    queryFn: () => getJson<ApplicationDetail>('/api/applications/{id}', { path: { id } }),
+    queryFn: () => apiGet('/api/applications/{id}', { path: { id } }),
   });
 }
 
@@ -62,8 +48,8 @@ export function useSaveApplication() {
   return useMutation({
     mutationFn: ({ id, input }: { id?: string; input: ApplicationInput }) =>
       id
-        ? sendJson<unknown>('put', '/api/applications/{id}', input, { path: { id } })
-        : sendJson<unknown>('post', '/api/applications', input),
+        ? apiSend('put', '/api/applications/{id}', input, { path: { id } })
+        : apiSend('post', '/api/applications', input),
     onSuccess: () => client.invalidateQueries(),
   });
 }
@@ -72,7 +58,7 @@ export function useSaveApplication() {
 export function useDeleteApplication() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => sendJson('delete', '/api/applications/{id}', undefined, { path: { id } }),
+    mutationFn: (id: string) => apiSend('delete', '/api/applications/{id}', undefined, { path: { id } }),
     onSuccess: () => client.invalidateQueries(),
   });
 }

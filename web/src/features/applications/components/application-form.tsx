@@ -2,7 +2,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { errorMessage } from '../../../shared/api/api-error.ts';
 import { Dialog } from '../../../shared/components/dialog.tsx';
-import { APPLICATION_TYPES, type Application, useSaveApplication } from '../api/applications.ts';
+import { APPLICATION_TYPES, type Application, type ApplicationType, useSaveApplication } from '../api/applications.ts';
 import { badLabels, splitList } from './label-input.ts';
 
 /** Props of ApplicationFormDialog. */
@@ -26,7 +26,7 @@ export function ApplicationFormDialog({ open, onClose, application, onSaved }: A
 function ApplicationForm({ application, onClose, onSaved }: Omit<ApplicationFormDialogProps, 'open'>): ReactNode {
   const save = useSaveApplication();
   const [name, setName] = useState(application?.applicationName ?? '');
-  const [type, setType] = useState(application?.applicationType ?? 'POD');
+  const [type, setType] = useState<ApplicationType>(application?.applicationType ?? 'POD');
   const [labels, setLabels] = useState((application?.labels ?? []).join('\n'));
   const [envs, setEnvs] = useState((application?.environments ?? []).join(', '));
   const [problem, setProblem] = useState<string | null>(null);
@@ -57,7 +57,7 @@ function ApplicationForm({ application, onClose, onSaved }: Omit<ApplicationForm
       </div>
       <div className="field">
         <label htmlFor="app-type">Type</label>
-        <select id="app-type" value={type} onChange={(event) => setType(event.target.value)}>
+        <select id="app-type" value={type} onChange={(event) => setType(event.target.value as ApplicationType)}>
           {APPLICATION_TYPES.map((value) => (
             <option key={value} value={value}>
               {value}

@@ -5,12 +5,12 @@ describe('trendWindow', () => {
   const now = Date.parse('2025-03-10T12:34:56.789Z');
 
   it.each([
-    ['hour', '2025-03-10T11:34:00.000Z'],
-    ['day', '2025-03-09T12:34:00.000Z'],
-    ['week', '2025-03-03T12:34:00.000Z'],
-    ['month', '2025-02-08T12:34:00.000Z'],
-  ] as const)('last %s ends at the current minute', (range, start) => {
-    expect(trendWindow(range, now)).toEqual({ startTime: start, endTime: '2025-03-10T12:34:00.000Z' });
+    ['hour', '2025-03-10T11:35:00.000Z'],
+    ['day', '2025-03-09T12:35:00.000Z'],
+    ['week', '2025-03-03T12:35:00.000Z'],
+    ['month', '2025-02-08T12:35:00.000Z'],
+  ] as const)('last %s ends at the next whole minute', (range, start) => {
+    expect(trendWindow(range, now)).toEqual({ startTime: start, endTime: '2025-03-10T12:35:00.000Z' });
   });
 
   it('uses the custom range, and refuses an empty or reversed one', () => {

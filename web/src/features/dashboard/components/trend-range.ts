@@ -24,8 +24,9 @@ export function isTrendRange(value: string | null): value is TrendRange {
 }
 
 /**
- * The window as ISO times. `now` is rounded down to the minute so that re-renders ask for the same window (and hit
- * the query cache); a custom range uses `from`/`to` (datetime-local values, local time).
+ * The window as ISO times. `now` is rounded up to the next minute, so re-renders ask for the same window (and hit the
+ * query cache) and findings first seen moments ago are inside it; a custom range uses `from`/`to` (datetime-local
+ * values, local time).
  */
 export function trendWindow(
   range: TrendRange,
@@ -38,13 +39,13 @@ export function trendWindow(
     if (!from || !to || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) return null;
     return { startTime: from.toISOString(), endTime: to.toISOString() };
   }
-  const end = Math.floor(now / 60_000) * 60_000;
+  const end = Math.ceil(now / 60_000) * 60_000;
   return { startTime: new Date(end - SPAN_MS[range]).toISOString(), endTime: new Date(end).toISOString() };
 }
 
 /** Formats an axis time for a window of `spanMs`: clock time within two days, day and month beyond. */
 export function axisFormatter(spanMs: number): (time: number) => string {
-  const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
   return spanMs <= 2 * 86_400_000 ? (time) => clock.format(time) : (time) => day.format(time);
 }

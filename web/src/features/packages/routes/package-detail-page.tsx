@@ -43,7 +43,15 @@ export function PackageDetailPage({ id, slots }: { id: string; slots: PackageDet
                   { label: 'Name', value: pkg.packageName },
                   { label: 'Version', value: <code>{pkg.version}</code> },
                   { label: 'Language', value: pkg.language },
-                  { label: 'License', value: pkg.license },
+                  { label: 'Type', value: pkg.type },
+                  {
+                    label: 'Licenses',
+                    value: pkg.licenses.map((license) => (
+                      <span key={license} className="tag">
+                        {license}
+                      </span>
+                    )),
+                  },
                   { label: 'Package URL', value: pkg.purl ? <code>{pkg.purl}</code> : null },
                   {
                     label: 'Vulnerabilities',

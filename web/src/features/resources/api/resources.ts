@@ -1,46 +1,29 @@
 /** Resources (images, directories, files): the list and its CSV, one resource, its layers, CIS results and SBOM. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type DownloadedFile, getFile, getJson, sendJson } from '../../../shared/api/http.ts';
+import type { ResponseJson } from '../../../shared/api/api-types.ts';
+import { apiGet, apiSend, type DownloadedFile, getFile } from '../../../shared/api/http.ts';
 import type { ListPage } from '../../../shared/components/list-view.tsx';
-import type { SeverityCount } from '../../../shared/lib/severity.ts';
-
-/** Resource types the API knows. */
-export const RESOURCE_TYPES = ['IMAGE', 'DIRECTORY', 'FILE', 'ROOTFS', 'SBOM'] as const;
 
 /** A row of `GET /api/applicationResources`. */
-export interface Resource {
-  id: string;
-  resourceName: string;
-  resourceHash: string;
-  resourceType: string;
-  vulnerabilities: SeverityCount[];
-  applications: number;
-  packages: number;
-  reportingSBOMAnalyzers: string[];
-}
+export type Resource = ResponseJson<'/api/applicationResources', 'get'>['items'][number];
+
+/** Resource types the API knows. */
+export const RESOURCE_TYPES = [
+  'IMAGE',
+  'DIRECTORY',
+  'FILE',
+  'ROOTFS',
+  'SBOM',
+] as const satisfies readonly Resource['resourceType'][];
 
 /** `GET /api/applicationResources/{id}`. */
-export interface ResourceDetail {
-  applicationResource: Resource;
-  licenses: string[];
-}
+export type ResourceDetail = ResponseJson<'/api/applicationResources/{id}', 'get'>;
 
-/** One image layer with the command that created it and the packages it added. */
-export interface Layer {
-  index: number;
-  diffId: string | null;
-  createdBy: string;
-  empty: boolean;
-  packages: { id: string; name: string; version: string }[];
-}
+/** One image layer with the command that created it and how many packages it added. */
+export type Layer = ResponseJson<'/api/applicationResources/{id}/layers', 'get'>[number];
 
 /** One CIS Docker Benchmark result. */
-export interface CisResult {
-  code: string;
-  title: string;
-  level: string;
-  desc: string;
-}
+export type CisResult = ResponseJson<'/api/cisdockerbenchmarkresults/{id}', 'get'>['items'][number];
 
 /** SBOM formats the server can produce. */
 export const SBOM_FORMATS = [
@@ -53,7 +36,7 @@ export const RESOURCES_KEY = '/api/applicationResources';
 
 /** One page of resources. */
 export function fetchResources(query: URLSearchParams, signal: AbortSignal): Promise<ListPage<Resource>> {
-  return getJson('/api/applicationResources', { query, signal });
+  return apiGet('/api/applicationResources', { query, signal });
 }
 
 /** Every resource matching the query, as CSV. */
@@ -67,7 +50,7 @@ export function fetchResourcesCsv(query: URLSearchParams): Promise<DownloadedFil
 export function useResource(id: string) {
   return useQuery({
     queryKey: [RESOURCES_KEY, 'detail', id],
-    queryFn: () => getJson<ResourceDetail>('/api/applicationResources/{id}', { path: { id } }),
+    queryFn: () => apiGet('/api/applicationResources/{id}', { path: { id } }),
   });
 }
 
@@ -75,7 +58,7 @@ export function useResource(id: string) {
 export function useLayers(id: string) {
   return useQuery({
     queryKey: [RESOURCES_KEY, 'layers', id],
-    queryFn: () => getJson<Layer[]>('/api/applicationResources/{id}/layers', { path: { id } }),
+    queryFn: () => apiGet('/api/applicationResources/{id}/layers', { path: { id } }),
   });
 }
 
@@ -84,10 +67,7 @@ export function useCisResults(id: string, enabled: boolean) {
   return useQuery({
     queryKey: [RESOURCES_KEY, 'cis', id],
     queryFn: () =>
-      getJson<{ total: number; items: CisResult[] }>('/api/cisdockerbenchmarkresults/{id}', {
-        path: { id },
-        query: { sortKey: 'level', sortDir: 'DESC' },
-      }),
+      apiGet('/api/cisdockerbenchmarkresults/{id}', { path: { id }, query: { sortKey: 'level', sortDir: 'DESC' } }),
     enabled,
   });
 }
@@ -101,7 +81,7 @@ export function fetchSbom(id: string, format: string): Promise<DownloadedFile> {
 export function useDeleteResource() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => sendJson('delete', '/api/applicationResources/{id}', undefined, { path: { id } }),
+    mutationFn: (id: string) => apiSend('delete', '/api/applicationResources/{id}', undefined, { path: { id } }),
     onSuccess: () => client.invalidateQueries(),
   });
 }

@@ -1,14 +1,15 @@
-/** An image's layers: order, the `created-by` command from the image history, and the packages each layer added. */
+/** An image's layers: order, the `created-by` command from the image history, and how many packages each added. */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { QueryState } from '../../../shared/components/query-state.tsx';
-import { shortHash } from '../../../shared/lib/format.ts';
+import { formatNumber, shortHash } from '../../../shared/lib/format.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import { useLayers } from '../api/resources.ts';
 
-/** The layers table; history entries without a filesystem change ("empty layers") are shown dimmed. */
+/** The layers table; the package counts open the resource's packages. */
 export function LayersTable({ resourceId }: { resourceId: string }): ReactNode {
   const query = useLayers(resourceId);
+  const packagesLink = `${routes.resource(resourceId)}?tab=packages`;
   return (
     <QueryState query={query}>
       {(layers) =>
@@ -25,41 +26,26 @@ export function LayersTable({ resourceId }: { resourceId: string }): ReactNode {
                   </th>
                   <th scope="col">Created by</th>
                   <th scope="col">Layer</th>
-                  <th scope="col">Packages added</th>
+                  <th scope="col" className="num">
+                    Packages added
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {layers.map((layer) => (
-                  <tr key={`${layer.index}-${layer.diffId ?? 'empty'}`} className={layer.empty ? 'muted' : undefined}>
+                  <tr key={`${layer.index}-${layer.diffId}`}>
                     <td className="num">{layer.index}</td>
                     <td>
                       <code className="pre pre--inline">{layer.createdBy || '–'}</code>
                     </td>
                     <td>
-                      {layer.diffId ? (
-                        <code title={layer.diffId}>{shortHash(layer.diffId)}</code>
-                      ) : (
-                        <span className="muted">empty</span>
-                      )}
+                      <code title={layer.diffId}>{shortHash(layer.diffId)}</code>
                     </td>
-                    <td>
-                      {layer.packages.length === 0 ? (
+                    <td className="num" data-testid={`layer-packages-${layer.index}`}>
+                      {layer.packages === 0 ? (
                         <span className="muted">none</span>
                       ) : (
-                        <details>
-                          <summary>
-                            {layer.packages.length} package{layer.packages.length === 1 ? '' : 's'}
-                          </summary>
-                          <ul className="plain-list">
-                            {layer.packages.map((pkg) => (
-                              <li key={pkg.id}>
-                                <Link to={routes.package(pkg.id)}>
-                                  {pkg.name} {pkg.version}
-                                </Link>
-                              </li>
-                            ))}
-                          </ul>
-                        </details>
+                        <Link to={packagesLink}>{formatNumber(layer.packages)}</Link>
                       )}
                     </td>
                   </tr>

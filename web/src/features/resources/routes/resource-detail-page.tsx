@@ -11,12 +11,35 @@ import { QueryState } from '../../../shared/components/query-state.tsx';
 import { RoleGate } from '../../../shared/components/role-gate.tsx';
 import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
 import { Tabs } from '../../../shared/components/tabs.tsx';
-import { formatNumber } from '../../../shared/lib/format.ts';
+import { formatDateTime, formatNumber } from '../../../shared/lib/format.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import { useDeleteResource, useResource } from '../api/resources.ts';
 import { CisTable } from '../components/cis-table.tsx';
 import { LayersTable } from '../components/layers-table.tsx';
 import { SbomDownload } from '../components/sbom-download.tsx';
+
+/** "Debian GNU/Linux 10 (buster)" from os-release fields, when the scan recorded them. */
+function osName(os: Record<string, unknown> | null): string | null {
+  if (!os) return null;
+  const pretty = os.PRETTY_NAME ?? os.prettyName;
+  if (typeof pretty === 'string' && pretty) return pretty;
+  const parts = [os.NAME ?? os.name ?? os.ID ?? os.id, os.VERSION_ID ?? os.versionId ?? os.version];
+  return parts.filter((part) => typeof part === 'string' && part).join(' ') || null;
+}
+
+/** Licenses as small tags. */
+function LabelChips({ items }: { items: readonly string[] }): ReactNode {
+  if (items.length === 0) return null;
+  return (
+    <span>
+      {items.map((item) => (
+        <span key={item} className="tag">
+          {item}
+        </span>
+      ))}
+    </span>
+  );
+}
 
 /** Related lists, rendered by the app (they belong to other features). */
 export interface ResourceDetailSlots {
@@ -40,7 +63,15 @@ export function ResourceDetailPage({ id, slots }: { id: string; slots: ResourceD
   return (
     <div className="page">
       <QueryState query={query}>
-        {({ applicationResource: resource, licenses }) => {
+        {({
+          applicationResource: resource,
+          licenses,
+          reportingScanners,
+          os,
+          firstSeen,
+          lastAnalysisAt,
+          lastScanAt,
+        }) => {
           const image = resource.resourceType === 'IMAGE';
           return (
             <>
@@ -91,8 +122,13 @@ export function ResourceDetailPage({ id, slots }: { id: string; slots: ResourceD
                     },
                     { label: 'Packages', value: formatNumber(resource.packages) },
                     { label: 'Applications', value: formatNumber(resource.applications) },
-                    { label: 'SBOM analyzers', value: (resource.reportingSBOMAnalyzers ?? []).join(', ') },
-                    { label: 'Licenses', value: licenses.join(', ') },
+                    { label: 'SBOM analyzers', value: resource.reportingSBOMAnalyzers.join(', ') },
+                    { label: 'Scanners', value: reportingScanners.join(', ') },
+                    { label: 'Operating system', value: osName(os) },
+                    { label: 'First seen', value: formatDateTime(firstSeen) },
+                    { label: 'Last analysis', value: lastAnalysisAt ? formatDateTime(lastAnalysisAt) : null },
+                    { label: 'Last scan', value: lastScanAt ? formatDateTime(lastScanAt) : null },
+                    { label: 'Licenses', value: <LabelChips items={licenses} /> },
                   ]}
                 />
               </section>

@@ -11,14 +11,21 @@ export type TokenInfo = ResponseJson<'/api/auth/tokens', 'get'>[number];
 /** A user without secrets (`GET /api/auth/users`). */
 export type UserInfo = ResponseJson<'/api/auth/users', 'get'>[number];
 
-/** Background re-matching of stored SBOMs after a database update. */
+/** The last re-match run of stored SBOMs (after a database update), with its progress. */
 export interface RematchStatus {
-  state: 'idle' | 'queued' | 'running' | 'done' | 'failed';
-  startedAt?: string | null;
-  finishedAt?: string | null;
-  resourcesDone?: number | null;
-  resourcesTotal?: number | null;
-  error?: string | null;
+  id: string;
+  trigger: string;
+  databaseVersion: string;
+  status: 'planning' | 'running' | 'done';
+  total: number;
+  pending: number;
+  done: number;
+  skipped: number;
+  failed: number;
+  added: number;
+  removed: number;
+  startedAt: string;
+  finishedAt: string | null;
 }
 
 const TOKENS = ['settings', 'tokens'] as const;
@@ -99,7 +106,6 @@ export function useRematchStatus() {
   return useQuery({
     queryKey: REMATCH,
     queryFn: () => getJson<RematchStatus>('/api/db/rematch'),
-    refetchInterval: (query) =>
-      query.state.data?.state === 'running' || query.state.data?.state === 'queued' ? 3_000 : 30_000,
+    refetchInterval: (query) => (query.state.data && query.state.data.status !== 'done' ? 3_000 : 30_000),
   });
 }

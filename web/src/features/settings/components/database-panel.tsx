@@ -85,35 +85,34 @@ export function DatabasePanel(): ReactNode {
         <h2 id="rematch-title">Re-matching</h2>
         <p className="muted">After each database update, every stored SBOM is matched again; no image is read again.</p>
         <QueryState query={rematch}>
-          {(state) => {
-            const total = state.resourcesTotal ?? 0;
-            const done = state.resourcesDone ?? 0;
+          {(run) => {
+            const finished = run.done + run.skipped + run.failed;
             return (
               <>
                 <DetailsList
                   items={[
-                    { label: 'State', value: <span data-testid="rematch-state">{state.state}</span> },
-                    { label: 'Started', value: state.startedAt ? formatDateTime(state.startedAt) : null },
-                    { label: 'Finished', value: state.finishedAt ? formatDateTime(state.finishedAt) : null },
-                    { label: 'Resources', value: total ? `${formatNumber(done)} of ${formatNumber(total)}` : null },
+                    { label: 'State', value: <span data-testid="rematch-state">{run.status}</span> },
+                    { label: 'Database version', value: run.databaseVersion },
+                    { label: 'Started', value: `${formatDateTime(run.startedAt)} (${run.trigger})` },
+                    { label: 'Finished', value: run.finishedAt ? formatDateTime(run.finishedAt) : null },
+                    {
+                      label: 'Resources',
+                      value: `${formatNumber(finished)} of ${formatNumber(run.total)}${run.failed ? `, ${formatNumber(run.failed)} failed` : ''}${run.skipped ? `, ${formatNumber(run.skipped)} skipped` : ''}`,
+                    },
+                    { label: 'Findings', value: `${formatNumber(run.added)} new, ${formatNumber(run.removed)} gone` },
                   ]}
                 />
-                {state.state === 'running' && total > 0 ? (
+                {run.status !== 'done' && run.total > 0 ? (
                   <div
                     className="progress"
                     role="progressbar"
                     aria-label="Re-matching progress"
                     aria-valuemin={0}
-                    aria-valuemax={total}
-                    aria-valuenow={done}
+                    aria-valuemax={run.total}
+                    aria-valuenow={finished}
                   >
-                    <span className="progress__fill" style={{ width: `${(done / total) * 100}%` }} />
+                    <span className="progress__fill" style={{ width: `${(finished / run.total) * 100}%` }} />
                   </div>
-                ) : null}
-                {state.error ? (
-                  <p role="alert" className="state state--error">
-                    {state.error}
-                  </p>
                 ) : null}
               </>
             );

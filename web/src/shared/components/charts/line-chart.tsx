@@ -90,8 +90,14 @@ export function LineChart({ title, series, points, formatTime }: LineChartProps)
             </text>
           </g>
         ))}
-        {xTicks.map((point) => (
-          <text key={point.time} x={x(point.time)} y={HEIGHT - 8} textAnchor="middle" className="line-chart__tick">
+        {xTicks.map((point, index) => (
+          <text
+            key={point.time}
+            x={x(point.time)}
+            y={HEIGHT - 8}
+            textAnchor={index === 0 ? 'start' : index === xTicks.length - 1 ? 'end' : 'middle'}
+            className="line-chart__tick"
+          >
             {formatTime(point.time)}
           </text>
         ))}
