@@ -12,7 +12,7 @@ import type { ImageProgress, RunRecord } from './store/runtime-store.ts';
 export interface RemoteTarget {
   server: string;
   token: string;
-  /** Between progress polls (default 2 s). */
+  /** Between progress polls (default 0.5 s). */
   pollMs?: number;
 }
 
@@ -68,7 +68,7 @@ export async function runRemoteScan(
       failUnless(progress, [200], target.server, 'read the progress');
       onProgress?.(progress.body.scanned ?? 0);
       if (progress.body.status === 'DONE') break;
-      await sleep(target.pollMs ?? 2000);
+      await sleep(target.pollMs ?? 500);
     }
     const results = await call<{ run?: RunRecord; images?: ImageProgress[] }>('GET', 'api/runtime/scan/results');
     failUnless(results, [200], target.server, 'read the results');

@@ -4,6 +4,7 @@
  * (`/api/runtime/*`, `/api/namespaces`) here.
  */
 import { resourceRoutes } from './application-resources/routes.ts';
+import { advisoryRoutes } from './advisories/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { RouteModule } from './context.ts';
@@ -13,6 +14,7 @@ import { healthRoutes } from './health/routes.ts';
 import { ingestRoutes } from './ingest/routes.ts';
 import { openApiRoutes } from './openapi.ts';
 import { packageRoutes } from './packages/routes.ts';
+import { runtimeRoutes } from './runtime/routes.ts';
 import { vulnerabilityRoutes } from './vulnerabilities/routes.ts';
 
 /** The route modules, registered in this order. */
@@ -27,4 +29,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   vulnerabilityRoutes,
   dashboardRoutes,
   ingestRoutes,
+  advisoryRoutes,
+  runtimeRoutes,
 ];
