@@ -4,7 +4,6 @@
  * (`/api/runtime/*`, `/api/namespaces`) here.
  */
 import { resourceRoutes } from './application-resources/routes.ts';
-import { advisoryRoutes } from './advisories/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { RouteModule } from './context.ts';
@@ -29,6 +28,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   vulnerabilityRoutes,
   dashboardRoutes,
   ingestRoutes,
-  advisoryRoutes,
   runtimeRoutes,
 ];
