@@ -9,6 +9,7 @@ import { inspectCommand } from './commands/inspect.ts';
 import { runtimeCommand } from './commands/runtime.ts';
 import { scanCommand } from './commands/scan.ts';
 import { serverCommand } from './commands/server.ts';
+import { workerCommand } from './commands/worker.ts';
 import { version } from './version.ts';
 
 const SOURCES_HELP = `
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
     dbCommand(),
     serverCommand(),
     runtimeCommand(),
+    workerCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }

@@ -47,6 +47,7 @@ export type ErrorCode =
   | 'E_UNSUPPORTED_MEDIA_TYPE'
   | 'E_RATE_LIMITED'
   | 'E_DATABASE_UNAVAILABLE'
+  | 'E_QUEUE_UNAVAILABLE'
   // CI export (lucent analyze|scan --export)
   | 'E_EXPORT_FAILED'
   | 'E_INTERNAL';

@@ -15,6 +15,7 @@ import { installAuthHook, requireAuthDeclarations } from './auth/guard.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import type { ServerConfig } from './config.ts';
 import { createMetrics, type MetricsSources } from './metrics/metrics.ts';
+import type { BackgroundWork } from './queue/background.ts';
 import { authRepository } from './repositories/auth.ts';
 import type { ServerContext, ZodApp } from './routes/context.ts';
 import { installErrorHandlers } from './routes/http-errors.ts';
@@ -32,6 +33,8 @@ export interface AppDependencies {
   /** Extra scrape-time figures (the work queue's depth). */
   metrics?: Pick<MetricsSources, 'queueDepth'>;
   now?: () => Date;
+  /** The work queue and advisory database updates, for the routes that use them. */
+  background?: BackgroundWork;
 }
 
 /** The built dashboard, next to the package root both from src/server and from dist/server. */
@@ -74,6 +77,7 @@ function contextOf(config: ServerConfig, dependencies: AppDependencies): ServerC
     }),
     loginLimiter: new LoginLimiter({ maxFailures: config.loginMaxFailures, windowMs: config.loginWindowMs }),
     now: dependencies.now ?? (() => new Date()),
+    ...(dependencies.background ? { background: dependencies.background } : {}),
   };
 }
 

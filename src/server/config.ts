@@ -34,6 +34,10 @@ export interface ServerConfig {
   /** Built dashboard files to serve at `/`; absent or missing: a short notice instead. */
   webDir: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Background `lucent db update` every this many ms (then re-matching, docs/queue.md); 0: never. */
+  dbUpdateIntervalMs: number;
+  /** Queued jobs the server runs at once itself; 0 leaves them to `lucent worker` processes. */
+  workers: number;
 }
 
 /** Default request body limit: a 1,000-package scan is well under a megabyte; whole-cluster reports can be large. */
@@ -52,6 +56,8 @@ export function defaultServerConfig(env: NodeJS.ProcessEnv = process.env): Serve
     sessionTtlMs: 12 * 60 * 60 * 1000,
     webDir: undefined,
     logLevel: 'info',
+    dbUpdateIntervalMs: 24 * 60 * 60 * 1000,
+    workers: 1,
   };
 }
 

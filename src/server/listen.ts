@@ -4,10 +4,12 @@
  * store closes). A second signal exits at once.
  */
 import type { FastifyInstance } from 'fastify';
+import { defaultDbPath } from '../advisories/db/default-path.ts';
 import { buildApp } from './app.ts';
 import { bootstrapAdminToken } from './auth/accounts.ts';
 import type { ServerConfig } from './config.ts';
 import { createServerLogger } from './logger.ts';
+import { type BackgroundWork, startBackground } from './queue/background.ts';
 import { authRepository } from './repositories/auth.ts';
 import { openStore, type Store } from './store/open-store.ts';
 
@@ -35,18 +37,39 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
   const logger = createServerLogger(config.logLevel);
   const store = await openStore(config.databaseUrl);
   let app: FastifyInstance | undefined;
+  let background: BackgroundWork | undefined;
   try {
     const admin = await bootstrapAdminToken(authRepository(store), options.env.LUCENT_ADMIN_TOKEN, new Date());
-    app = await buildApp(config, { store, logger });
+    background = await startServerBackground(store, config, options.env, logger);
+    const queue = background.queue;
+    app = await buildApp(config, { store, logger, background, metrics: { queueDepth: () => queue.depth() } });
     await app.listen({ host: config.listen.host, port: config.listen.port });
     const url = urlOf(app);
     announce(options.out, url, config, admin);
-    return running(app, store, url, options, logger);
+    return running(app, store, url, options, logger, background);
   } catch (error) {
     await app?.close();
+    await background?.stop(0);
     await store.close();
     throw error;
   }
+}
+
+/** The work queue, its in-process workers and the advisory database updates (docs/queue.md). */
+function startServerBackground(
+  store: Store,
+  config: ServerConfig,
+  env: NodeJS.ProcessEnv,
+  logger: ReturnType<typeof createServerLogger>,
+): Promise<BackgroundWork> {
+  return startBackground(store, {
+    databaseUrl: config.databaseUrl,
+    advisoryDbPath: config.advisoryDb ?? defaultDbPath(env),
+    workers: config.workers,
+    dbUpdateIntervalMs: config.dbUpdateIntervalMs,
+    log: logger,
+    env,
+  });
 }
 
 function running(
@@ -55,6 +78,7 @@ function running(
   url: string,
   options: StartOptions,
   logger: ReturnType<typeof createServerLogger>,
+  background: BackgroundWork,
 ): RunningServer {
   let closing: Promise<void> | undefined;
   let resolveClosed: () => void = () => {};
@@ -65,6 +89,7 @@ function running(
     closing ??= (async () => {
       try {
         await app.close();
+        await background.stop();
       } finally {
         await store.close();
         resolveClosed();

@@ -7,6 +7,7 @@ import {
   parseListen,
   type ServerConfig,
 } from '../../server/config.ts';
+import { parseCount, parseDuration } from '../../server/queue/options.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -23,6 +24,8 @@ export function serverCommand(): Command {
     .option('--advisory-db <file>', 'advisory database for re-matching (default $LUCENT_DB or the CLI default)')
     .option('--body-limit <size>', 'largest accepted request body, e.g. 64mb', '64mb')
     .option('--web-dir <dir>', 'built dashboard to serve (default: web/dist of this installation)')
+    .option('--db-update-interval <duration>', 'update the advisory database every 6h, 1d, … (off: never)', '24h')
+    .option('--workers <n>', 'queued jobs run at once in the server (0: leave them to `lucent worker`)', '1')
     .addOption(new Option('--log-level <level>', 'log level').choices([...LOG_LEVELS]).default('info'))
     .addHelpText(
       'after',
@@ -57,5 +60,7 @@ export function serverConfigFrom(flags: Record<string, unknown>, env: NodeJS.Pro
     bodyLimit: parseByteSize(String(flags.bodyLimit ?? '64mb')),
     webDir: typeof flags.webDir === 'string' ? flags.webDir : undefined,
     logLevel: (flags.logLevel as ServerConfig['logLevel'] | undefined) ?? defaults.logLevel,
+    dbUpdateIntervalMs: parseDuration(String(flags.dbUpdateInterval ?? '24h'), '--db-update-interval'),
+    workers: parseCount(String(flags.workers ?? '1'), '--workers', 0, 64),
   };
 }

@@ -11,6 +11,7 @@ import type { AuthStore } from '../auth/auth-store.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import type { ServerConfig } from '../config.ts';
 import type { ServerMetrics } from '../metrics/metrics.ts';
+import type { BackgroundWork } from '../queue/background.ts';
 import type { Store } from '../store/open-store.ts';
 
 /** The Fastify instance as route modules see it: zod schemas give the handlers their types. */
@@ -30,6 +31,8 @@ export interface ServerContext {
   metrics: ServerMetrics;
   loginLimiter: LoginLimiter;
   now: () => Date;
+  /** The work queue and advisory database updates (absent when the app runs without them, as in route tests). */
+  background?: BackgroundWork;
 }
 
 /** A group of routes: registered under `prefix` by the explicit list in `registry.ts`. */

@@ -24,6 +24,7 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   E_DB_MISSING: 503,
   E_DB_INVALID: 503,
   E_DATABASE_UNAVAILABLE: 503,
+  E_QUEUE_UNAVAILABLE: 503,
 };
 
 /** The error body schema, for the OpenAPI document. */

@@ -3,6 +3,7 @@
  * `registry.test.ts` fails when a module folder under routes/ is left out. Runtime scanning adds its modules
  * (`/api/runtime/*`, `/api/namespaces`) here.
  */
+import { advisoryRoutes } from './advisories/routes.ts';
 import { resourceRoutes } from './application-resources/routes.ts';
 import { applicationRoutes } from './applications/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -28,5 +29,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   vulnerabilityRoutes,
   dashboardRoutes,
   ingestRoutes,
+  advisoryRoutes,
   runtimeRoutes,
 ];
