@@ -1,5 +1,7 @@
 /** `/api/auth/*`: login and logout, the caller, and (admins) tokens, users and the audit log. */
+import fastifyRateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
+import { LucentError } from '../../../core/errors.ts';
 import { createApiToken, createUser, deleteUser, login, updateUser } from '../../auth/accounts.ts';
 import type { RouteModule } from '../context.ts';
 import { ERROR_RESPONSES, errorBody, found } from '../http-errors.ts';
@@ -21,17 +23,37 @@ import {
 
 const tags = ['auth'];
 
+/**
+ * Login attempts per client address and minute, whatever the user name: the failed-login limiter counts per address
+ * and user, which alone would let one address try one password on many names (password spraying).
+ */
+export const LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = 30;
+
 /** Login, sessions, tokens, users and the audit log. */
 export const authRoutes = {
   name: 'auth',
   prefix: '/api',
-  register(app, context) {
+  async register(app, context) {
     const { auth, config, loginLimiter, now } = context;
+    // Only the routes that ask for it (`config.rateLimit`) are limited; the plugin's state is per app.
+    await app.register(fastifyRateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, limit) =>
+        Object.assign(
+          new LucentError('E_RATE_LIMITED', 'too many login attempts from this address', {
+            hint: `try again in ${Math.ceil(limit.ttl / 1000)} s`,
+          }),
+          { statusCode: 429, retryAfterSeconds: Math.ceil(limit.ttl / 1000) },
+        ),
+    });
 
     app.post(
       '/auth/login',
       {
-        config: { auth: 'public' },
+        config: {
+          auth: 'public',
+          rateLimit: { max: LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE, timeWindow: 60_000 },
+        },
         schema: { tags, body: loginBody, response: { 200: loginResponse, 401: errorBody, 429: errorBody } },
       },
       async (request) => {
