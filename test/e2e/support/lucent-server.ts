@@ -21,7 +21,9 @@ export interface LucentServer {
 }
 
 /** Starts `lucent server --listen 127.0.0.1:0` on a fresh database and waits until it answers /readyz. */
-export async function startLucentServer(options: { webDir?: string; extraArgs?: string[] } = {}): Promise<LucentServer> {
+export async function startLucentServer(
+  options: { webDir?: string; extraArgs?: string[] } = {},
+): Promise<LucentServer> {
   const dir = await mkdtemp(join(tmpdir(), 'lucent-e2e-server-'));
   const adminToken = `lucent-e2e-admin-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
   const args = [

@@ -34,7 +34,12 @@ export function serializeQuery(query: Query | undefined): string {
   return out.toString();
 }
 
-async function call(method: Method, url: string, options: CallOptions, init: { body?: unknown; accept?: string } = {}) {
+async function call(
+  method: Method,
+  url: string,
+  options: CallOptions,
+  init: { body?: unknown; accept?: string; file?: boolean } = {},
+) {
   const upper = method.toUpperCase() as Uppercase<Method>;
   const headers: Record<string, string> = { Accept: init.accept ?? 'application/json', ...options.headers };
   // openapi-fetch is typed per path from schema.d.ts; these helpers take any path, so the call is untyped here and
@@ -50,7 +55,7 @@ async function call(method: Method, url: string, options: CallOptions, init: { b
     headers,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(init.body === undefined ? {} : { body: init.body }),
-    parseAs: init.accept && init.accept !== 'application/json' ? 'blob' : 'json',
+    parseAs: init.file ? 'blob' : 'json',
   });
   if (!result.response.ok) throw toApiError(result.response, result.error);
   return result;
@@ -99,7 +104,7 @@ export interface DownloadedFile {
 
 /** GETs a file (CSV, SBOM) with the session's token. */
 export async function getFile(url: string, options: CallOptions, accept: string): Promise<DownloadedFile> {
-  const result = await call('get', url, options, { accept });
+  const result = await call('get', url, options, { accept, file: true });
   if (!(result.data instanceof Blob)) throw new ApiError(result.response.status, 'the server sent no file');
   return {
     blob: result.data,
