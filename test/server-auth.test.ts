@@ -174,6 +174,36 @@ describe.each(ENGINES)('auth on %s', (engine) => {
     expect(elsewhere.statusCode).toBe(401);
   });
 
+  it('takes the client address from X-Forwarded-For only from a trusted proxy', async () => {
+    const proxied = await startHarness(engine, { trustProxy: '127.0.0.1', loginMaxFailures: 1 });
+    try {
+      const login = (forwardedFor: string, remoteAddress = '127.0.0.1') =>
+        proxied.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { name: 'nobody', password: 'wrong' },
+          headers: { 'x-forwarded-for': forwardedFor },
+          remoteAddress,
+        });
+      expect((await login('203.0.113.1')).statusCode).toBe(401);
+      expect((await login('203.0.113.1')).statusCode).toBe(429);
+      expect((await login('203.0.113.2')).statusCode).toBe(401);
+      // From an untrusted peer the header is ignored: the peer's own budget applies.
+      expect((await login('203.0.113.3', '198.51.100.7')).statusCode).toBe(401);
+      expect((await login('203.0.113.4', '198.51.100.7')).statusCode).toBe(429);
+      const audit = await proxied.app.inject({ url: '/api/auth/audit', headers: proxied.as('admin') });
+      expect(audit.json().items.map((entry: { address: string }) => entry.address)).toEqual([
+        '198.51.100.7',
+        '198.51.100.7',
+        '203.0.113.2',
+        '203.0.113.1',
+        '203.0.113.1',
+      ]);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('413 with E_PAYLOAD_TOO_LARGE on a body over the limit', async () => {
     const small = await startHarness(engine, { bodyLimit: 1024 });
     try {

@@ -45,6 +45,7 @@ export async function buildApp(config: ServerConfig, dependencies: AppDependenci
   const app = Fastify({
     ...(dependencies.logger ? { loggerInstance: dependencies.logger } : { logger: false }),
     bodyLimit: config.bodyLimit,
+    ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     // One log line per request, written by the onResponse hook below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     // Query strings keep `field[op]` keys as written: the list-query parser reads them (KubeClarity's convention).

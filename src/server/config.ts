@@ -33,6 +33,11 @@ export interface ServerConfig {
   sessionTtlMs: number;
   /** Built dashboard files to serve at `/`; absent or missing: a short notice instead. */
   webDir: string | undefined;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is believed, as addresses, CIDRs or `loopback`/`uniquelocal` (comma
+   * separated); absent: none, the client address is the TCP peer's. Login limits and the audit log use it.
+   */
+  trustProxy: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Background `lucent db update` every this many ms (then re-matching, docs/queue.md); 0: never. */
   dbUpdateIntervalMs: number;
@@ -55,6 +60,7 @@ export function defaultServerConfig(env: NodeJS.ProcessEnv = process.env): Serve
     loginWindowMs: 15 * 60 * 1000,
     sessionTtlMs: 12 * 60 * 60 * 1000,
     webDir: undefined,
+    trustProxy: undefined,
     logLevel: 'info',
     dbUpdateIntervalMs: 24 * 60 * 60 * 1000,
     workers: 1,

@@ -24,6 +24,10 @@ export function serverCommand(): Command {
     .option('--advisory-db <file>', 'advisory database for re-matching (default $LUCENT_DB or the CLI default)')
     .option('--body-limit <size>', 'largest accepted request body, e.g. 64mb', '64mb')
     .option('--web-dir <dir>', 'built dashboard to serve (default: web/dist of this installation)')
+    .option(
+      '--trust-proxy <list>',
+      'reverse proxies whose X-Forwarded-For names the client: addresses, CIDRs, loopback, uniquelocal (comma-separated)',
+    )
     .option('--db-update-interval <duration>', 'update the advisory database every 6h, 1d, … (off: never)', '24h')
     .option('--workers <n>', 'queued jobs run at once in the server (0: leave them to `lucent worker`)', '1')
     .addOption(new Option('--log-level <level>', 'log level').choices([...LOG_LEVELS]).default('info'))
@@ -59,6 +63,7 @@ export function serverConfigFrom(flags: Record<string, unknown>, env: NodeJS.Pro
     advisoryDb: typeof flags.advisoryDb === 'string' ? flags.advisoryDb : undefined,
     bodyLimit: parseByteSize(String(flags.bodyLimit ?? '64mb')),
     webDir: typeof flags.webDir === 'string' ? flags.webDir : undefined,
+    trustProxy: typeof flags.trustProxy === 'string' ? flags.trustProxy : undefined,
     logLevel: (flags.logLevel as ServerConfig['logLevel'] | undefined) ?? defaults.logLevel,
     dbUpdateIntervalMs: parseDuration(String(flags.dbUpdateInterval ?? '24h'), '--db-update-interval'),
     workers: parseCount(String(flags.workers ?? '1'), '--workers', 0, 64),
