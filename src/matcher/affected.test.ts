@@ -89,6 +89,29 @@ describe('evaluateAffected edge cases', () => {
     });
   });
 
+  it('gives the fixes of every range that holds the version, and none from an interval below it', () => {
+    // secdb busybox CVE-2019-5747 (v3.11/main): one range per fixed version.
+    const busybox: OsvAffected = {
+      ranges: [
+        { type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.30.1-r2' }] },
+        { type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.29.3-r10' }] },
+      ],
+    };
+    const apk = scheme('apk');
+    expect(evaluateAffected(busybox, '1.27.2-r4', apk)).toMatchObject({
+      affected: true,
+      evidence: { fixed: '1.30.1-r2' },
+      fixedVersions: ['1.29.3-r10', '1.30.1-r2'],
+    });
+    expect(evaluateAffected(busybox, '1.30.1-r1', apk).fixedVersions).toEqual(['1.30.1-r2']);
+    // An open interval above a fixed one: 1.0.0 fixes the first interval only, so it is no fix for 2.5.0.
+    const reopened: OsvAffected = {
+      ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.0.0' }, { introduced: '2.0.0' }] }],
+    };
+    expect(evaluateAffected(reopened, '2.5.0', semver())).toMatchObject({ affected: true, fixedVersions: [] });
+    expect(evaluateAffected(reopened, '0.5.0', semver()).fixedVersions).toEqual(['1.0.0']);
+  });
+
   it('orders unsorted events before evaluating', () => {
     const entry: OsvAffected = {
       ranges: [

@@ -25,7 +25,10 @@ export interface AffectedEvidence {
 export interface AffectedVerdict {
   affected: boolean;
   evidence?: AffectedEvidence;
-  /** Versions that fix it (from the matching range, else from every range), in ascending order. */
+  /**
+   * Versions that fix it, ascending: the fixes of the ranges that hold the version; for a `versions` list match (no
+   * range holds it) or no match, the fixes of every range.
+   */
   fixedVersions: string[];
 }
 
@@ -41,9 +44,17 @@ export function evaluateAffected(entry: OsvAffected, version: string, scheme: Ve
   );
   // A matching range is the better evidence (it names the fix); the explicit list catches what ranges cannot order.
   if (isValid(scheme, version)) {
-    for (const range of ranges) {
-      const hit = rangeHit(range, version, scheme);
-      if (hit) return { affected: true, evidence: hit, fixedVersions: hit.fixed ? [hit.fixed] : allFixes };
+    // Every range that holds the version counts for the fix: secdb gives one range per fixed version, and a package
+    // below two backported fixes (busybox CVE-2019-5747: 1.29.3-r10 and 1.30.1-r2) is fixed by either. A range
+    // whose interval has no fix (open, or ended by last_affected) adds none: a fix of another interval lies below.
+    const hits = ranges.flatMap((range) => rangeHit(range, version, scheme) ?? []);
+    const [first] = hits;
+    if (first) {
+      const fixes = sortVersions(
+        hits.flatMap((hit) => (hit.fixed ? [hit.fixed] : [])),
+        scheme,
+      );
+      return { affected: true, evidence: first, fixedVersions: fixes };
     }
   }
   if (entry.versions?.includes(version)) {
