@@ -1,6 +1,6 @@
 /**
- * Thin helpers over the one client: JSON reads and writes that throw `ApiError` on failure, and file downloads
- * (CSV, SBOM) that keep the bearer token (a plain link could not send it).
+ * Thin helpers over the one client: JSON reads and writes typed by the generated OpenAPI types that throw `ApiError`
+ * on failure, and file downloads (CSV, SBOM) that keep the bearer token (a plain link could not send it).
  */
 import { ApiError, toApiError } from './api-error.ts';
 import type { ApiMethod, PathsWith, RequestJson, ResponseJson } from './api-types.ts';
@@ -42,8 +42,8 @@ async function call(
 ) {
   const upper = method.toUpperCase() as Uppercase<Method>;
   const headers: Record<string, string> = { Accept: init.accept ?? 'application/json', ...options.headers };
-  // openapi-fetch is typed per path from schema.d.ts; these helpers take any path, so the call is untyped here and
-  // typed at each feature's api/ module.
+  // openapi-fetch is typed per path from schema.d.ts; this one function serves every path, so the call is untyped
+  // here and typed by apiGet/apiSend's signatures.
   const request = api.request as unknown as (
     method: string,
     url: string,
@@ -79,21 +79,6 @@ export async function apiSend<M extends Exclude<ApiMethod, 'get'>, P extends Pat
   return (await call(method, path, options, { body })).data as ResponseJson<P, M>;
 }
 
-/** GETs JSON; throws ApiError on a non-2xx answer. */
-export async function getJson<T>(url: string, options: CallOptions = {}): Promise<T> {
-  return (await call('get', url, options)).data as T;
-}
-
-/** Sends JSON with POST/PUT/PATCH/DELETE and returns the parsed answer (undefined for 204). */
-export async function sendJson<T = unknown>(
-  method: 'post' | 'put' | 'patch' | 'delete',
-  url: string,
-  body?: unknown,
-  options: CallOptions = {},
-): Promise<T> {
-  return (await call(method, url, options, { body })).data as T;
-}
-
 /** A downloaded file: its bytes, the name the server suggested (Content-Disposition), and whether rows were cut. */
 export interface DownloadedFile {
   blob: Blob;
@@ -103,7 +88,7 @@ export interface DownloadedFile {
 }
 
 /** GETs a file (CSV, SBOM) with the session's token. */
-export async function getFile(url: string, options: CallOptions, accept: string): Promise<DownloadedFile> {
+export async function getFile(url: PathsWith<'get'>, options: CallOptions, accept: string): Promise<DownloadedFile> {
   const result = await call('get', url, options, { accept, file: true });
   if (!(result.data instanceof Blob)) throw new ApiError(result.response.status, 'the server sent no file');
   return {

@@ -3,6 +3,324 @@
  * (openapi-typescript). Do not edit: change the route schemas and run `npm --prefix web/codegen run generate`.
  */
 export interface paths {
+    "/api/advisories/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            database: {
+                                counts: {
+                                    aliases: number;
+                                    epss: number;
+                                    kev: number;
+                                    records: number;
+                                    withdrawn: number;
+                                } | null;
+                                exists: boolean;
+                                feeds: {
+                                    ageDays: number;
+                                    checkedAt: string | null;
+                                    feed: string;
+                                    feedTimestamp: string | null;
+                                    importedAt: string;
+                                    records: number;
+                                    source: string;
+                                }[];
+                                schemaVersion: number | null;
+                                sizeBytes: number | null;
+                                /** @description a fingerprint of the imported feeds; it changes with the data */
+                                version: string | null;
+                            };
+                            queue: {
+                                depth: number;
+                                /** @enum {string} */
+                                engine: "sqlite" | "pg-boss";
+                            };
+                            rematch: {
+                                /** @description the database version the latest run matched against */
+                                appliedVersion: string | null;
+                                run: {
+                                    /** @description findings the resources gained */
+                                    added: number;
+                                    databaseVersion: string;
+                                    done: number;
+                                    failed: number;
+                                    finishedAt: string | null;
+                                    id: string;
+                                    pending: number;
+                                    /** @description findings the resources lost */
+                                    removed: number;
+                                    /** @description deleted meanwhile, or left to a newer run */
+                                    skipped: number;
+                                    startedAt: string;
+                                    /** @enum {string} */
+                                    status: "planning" | "running" | "done";
+                                    /** @description resources with a stored SBOM when the run was planned */
+                                    total: number;
+                                    /** @description update, api, startup or file-change */
+                                    trigger: string;
+                                } | null;
+                                /** @description the latest run is done and used the current database version */
+                                upToDate: boolean;
+                            };
+                            update: {
+                                finishedAt: string | null;
+                                /** @description scheduled updates; null when turned off */
+                                intervalSeconds: number | null;
+                                /** @description the last lines `lucent db update` printed (warnings, or why it failed) */
+                                message: string | null;
+                                /** @description null: no update is scheduled (off, or no downloaded feed to refresh) */
+                                nextRunAt: string | null;
+                                outcome: ("updated" | "failed") | null;
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                state: "idle" | "running";
+                                /** @description schedule or api */
+                                trigger: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advisories/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description run `lucent db update` (true), or only re-match against the database as it is now (false)
+                         * @default true
+                         */
+                        download?: boolean;
+                        /**
+                         * @description re-match every stored SBOM even when the database did not change
+                         * @default false
+                         */
+                        force?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description a re-match planning job was queued (false: one was already waiting) */
+                            rematchRequested: boolean;
+                            update: {
+                                finishedAt: string | null;
+                                /** @description scheduled updates; null when turned off */
+                                intervalSeconds: number | null;
+                                /** @description the last lines `lucent db update` printed (warnings, or why it failed) */
+                                message: string | null;
+                                /** @description null: no update is scheduled (off, or no downloaded feed to refresh) */
+                                nextRunAt: string | null;
+                                outcome: ("updated" | "failed") | null;
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                state: "idle" | "running";
+                                /** @description schedule or api */
+                                trigger: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applicationResources": {
         parameters: {
             query?: never;
@@ -3514,6 +3832,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/namespaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/packages": {
         parameters: {
             query?: never;
@@ -3983,6 +4410,1389 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/runtime/quickscan/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cisDockerBenchmarkScanEnabled: boolean;
+                            maxScanParallelism: number;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cisDockerBenchmarkScanEnabled: boolean;
+                        maxScanParallelism: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runtime/scan/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scanned: number;
+                            scannedNamespaces: string[];
+                            /** @enum {string} */
+                            scanType?: "QUICK" | "SCHEDULE";
+                            startTime?: string;
+                            /** @enum {string} */
+                            status: "NOT_STARTED" | "IN_PROGRESS" | "FINALIZING" | "DONE";
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runtime/scan/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    "cisDockerBenchmarkLevel[gte]"?: "INFO" | "WARN" | "FATAL";
+                    "vulnerabilitySeverity[gte]"?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cisDockerBenchmarkCountPerLevel: {
+                                count: number;
+                                level: string;
+                            }[];
+                            cisDockerBenchmarkScanEnabled: boolean;
+                            counters: {
+                                applications: number;
+                                packages: number;
+                                resources: number;
+                                vulnerabilities: number;
+                            };
+                            endTime?: string;
+                            failures: {
+                                message: string;
+                            }[];
+                            images: unknown[];
+                            run: unknown;
+                            vulnerabilityPerSeverity: {
+                                count: number;
+                                severity: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runtime/scan/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        excludeNamespaces?: string[];
+                        /** @default [] */
+                        namespaces?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runtime/scan/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runtime/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anchorAt: string;
+                            cis: boolean;
+                            createdAt: string;
+                            enabled: boolean;
+                            excludeNamespaces: string[];
+                            id: string;
+                            lastRunAt?: string;
+                            /** @enum {string} */
+                            lastRunStatus?: "started" | "done" | "failed";
+                            name: string;
+                            namespaces: string[];
+                            nextRunAt?: string;
+                            spec: {
+                                /** @enum {string} */
+                                kind: "now";
+                            } | {
+                                at: string;
+                                /** @enum {string} */
+                                kind: "once";
+                            } | {
+                                every: number;
+                                /** @enum {string} */
+                                kind: "hours";
+                            } | {
+                                at: string;
+                                every: number;
+                                /** @enum {string} */
+                                kind: "days";
+                            } | {
+                                at: string;
+                                /** @enum {string} */
+                                day: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                expression: string;
+                                /** @enum {string} */
+                                kind: "cron";
+                            };
+                            timeZone: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anchorAt: string;
+                            cis: boolean;
+                            createdAt: string;
+                            enabled: boolean;
+                            excludeNamespaces: string[];
+                            id: string;
+                            lastRunAt?: string;
+                            /** @enum {string} */
+                            lastRunStatus?: "started" | "done" | "failed";
+                            name: string;
+                            namespaces: string[];
+                            nextRunAt?: string;
+                            spec: {
+                                /** @enum {string} */
+                                kind: "now";
+                            } | {
+                                at: string;
+                                /** @enum {string} */
+                                kind: "once";
+                            } | {
+                                every: number;
+                                /** @enum {string} */
+                                kind: "hours";
+                            } | {
+                                at: string;
+                                every: number;
+                                /** @enum {string} */
+                                kind: "days";
+                            } | {
+                                at: string;
+                                /** @enum {string} */
+                                day: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                expression: string;
+                                /** @enum {string} */
+                                kind: "cron";
+                            };
+                            timeZone: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runtime/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anchorAt: string;
+                            cis: boolean;
+                            createdAt: string;
+                            enabled: boolean;
+                            excludeNamespaces: string[];
+                            id: string;
+                            lastRunAt?: string;
+                            /** @enum {string} */
+                            lastRunStatus?: "started" | "done" | "failed";
+                            name: string;
+                            namespaces: string[];
+                            nextRunAt?: string;
+                            spec: {
+                                /** @enum {string} */
+                                kind: "now";
+                            } | {
+                                at: string;
+                                /** @enum {string} */
+                                kind: "once";
+                            } | {
+                                every: number;
+                                /** @enum {string} */
+                                kind: "hours";
+                            } | {
+                                at: string;
+                                every: number;
+                                /** @enum {string} */
+                                kind: "days";
+                            } | {
+                                at: string;
+                                /** @enum {string} */
+                                day: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                expression: string;
+                                /** @enum {string} */
+                                kind: "cron";
+                            };
+                            timeZone: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anchorAt: string;
+                            cis: boolean;
+                            createdAt: string;
+                            enabled: boolean;
+                            excludeNamespaces: string[];
+                            id: string;
+                            lastRunAt?: string;
+                            /** @enum {string} */
+                            lastRunStatus?: "started" | "done" | "failed";
+                            name: string;
+                            namespaces: string[];
+                            nextRunAt?: string;
+                            spec: {
+                                /** @enum {string} */
+                                kind: "now";
+                            } | {
+                                at: string;
+                                /** @enum {string} */
+                                kind: "once";
+                            } | {
+                                every: number;
+                                /** @enum {string} */
+                                kind: "hours";
+                            } | {
+                                at: string;
+                                every: number;
+                                /** @enum {string} */
+                                kind: "days";
+                            } | {
+                                at: string;
+                                /** @enum {string} */
+                                day: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                expression: string;
+                                /** @enum {string} */
+                                kind: "cron";
+                            };
+                            timeZone: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anchorAt: string;
+                            cis: boolean;
+                            createdAt: string;
+                            enabled: boolean;
+                            excludeNamespaces: string[];
+                            id: string;
+                            lastRunAt?: string;
+                            /** @enum {string} */
+                            lastRunStatus?: "started" | "done" | "failed";
+                            name: string;
+                            namespaces: string[];
+                            nextRunAt?: string;
+                            spec: {
+                                /** @enum {string} */
+                                kind: "now";
+                            } | {
+                                at: string;
+                                /** @enum {string} */
+                                kind: "once";
+                            } | {
+                                every: number;
+                                /** @enum {string} */
+                                kind: "hours";
+                            } | {
+                                at: string;
+                                every: number;
+                                /** @enum {string} */
+                                kind: "days";
+                            } | {
+                                at: string;
+                                /** @enum {string} */
+                                day: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+                                /** @enum {string} */
+                                kind: "weekly";
+                            } | {
+                                expression: string;
+                                /** @enum {string} */
+                                kind: "cron";
+                            };
+                            timeZone: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/vulnerabilities": {

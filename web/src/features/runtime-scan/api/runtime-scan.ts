@@ -1,72 +1,58 @@
 /** Runtime scanning: namespaces, options, start and stop, live progress, results, and schedules. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getJson, sendJson } from '../../../shared/api/http.ts';
-import type { SeverityCount } from '../../../shared/lib/severity.ts';
+import type { ResponseJson } from '../../../shared/api/api-types.ts';
+import { apiGet, apiSend } from '../../../shared/api/http.ts';
 
 /** Scan options (`/api/runtime/quickscan/config`). */
-export interface ScanOptions {
-  cisDockerBenchmarkScanEnabled: boolean;
-  maxScanParallelism: number;
-}
+export type ScanOptions = ResponseJson<'/api/runtime/quickscan/config', 'get'>;
 
-/** One image of a running or finished scan. */
+/** Where one image of a run is (the server's `ImageProgress`; the API documents it loosely). */
 export interface ImageProgress {
-  image: string;
-  imageId?: string | null;
-  state: 'pending' | 'scanning' | 'done' | 'failed' | 'skipped';
+  digest: string;
+  name: string;
+  /** `pull`: analyzed from the registry; `rematch`: its stored SBOM matched again. */
+  action: 'pull' | 'rematch';
+  state: 'queued' | 'pulling' | 'analyzing' | 'matching' | 'done' | 'failed';
+  reason?: string;
+  /** `namespace/pod` of every pod that runs it. */
   pods: string[];
-  error?: string | null;
+  startedAt?: string;
+  finishedAt?: string;
 }
 
 /** `GET /api/runtime/scan/progress`. */
-export interface ScanProgress {
-  status: 'NOT_STARTED' | 'IN_PROGRESS' | 'FINALIZING' | 'DONE';
-  scanned: number;
-  scannedNamespaces: string[];
-  scanType?: 'QUICK' | 'SCHEDULE' | null;
-  startTime?: string | null;
-  endTime?: string | null;
-  images?: ImageProgress[];
-}
+export type ScanProgress = ResponseJson<'/api/runtime/scan/progress', 'get'>;
 
-/** `GET /api/runtime/scan/results`. */
+/**
+ * `GET /api/runtime/scan/results`: counters of the last run (live while it runs) and its images. Written out here
+ * because the server's schema is open-ended (`.loose()`), which the generated type cannot narrow.
+ */
 export interface ScanResults {
   counters: { applications: number; resources: number; packages: number; vulnerabilities: number };
-  vulnerabilityPerSeverity: SeverityCount[];
-  cisDockerBenchmarkCountPerLevel?: { level: string; count: number }[];
+  vulnerabilityPerSeverity: { severity: string; count: number }[];
+  cisDockerBenchmarkScanEnabled: boolean;
+  cisDockerBenchmarkCountPerLevel: { level: string; count: number }[];
   failures: { message: string }[];
-  endTime?: string | null;
+  endTime?: string;
+  images: ImageProgress[];
 }
 
-/** When a schedule fires (the server's schedule spec). */
-export type ScheduleSpec =
-  | { kind: 'now' }
-  | { kind: 'once'; at: string }
-  | { kind: 'hours'; every: number }
-  | { kind: 'days'; every: number; at: string }
-  | { kind: 'weekly'; day: string; at: string }
-  | { kind: 'cron'; expression: string };
-
-/** What a user sets on a schedule. */
-export interface ScheduleInput {
-  name: string;
-  spec: ScheduleSpec;
-  timeZone: string;
-  namespaces: string[];
-  excludeNamespaces: string[];
-  enabled: boolean;
-  cis: boolean;
+/** Whether a run is under way. */
+export function isRunning(progress: ScanProgress | undefined): boolean {
+  return progress?.status === 'IN_PROGRESS' || progress?.status === 'FINALIZING';
 }
 
 /** A stored schedule. */
-export interface Schedule extends ScheduleInput {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  lastRunAt?: string;
-  nextRunAt?: string;
-  lastRunStatus?: 'started' | 'done' | 'failed';
-}
+export type Schedule = ResponseJson<'/api/runtime/schedules', 'get'>[number];
+
+/** When a schedule fires (the server's schedule spec). */
+export type ScheduleSpec = Schedule['spec'];
+
+/** What a user sets on a schedule (the server validates it with the same schema it answers with). */
+export type ScheduleInput = Pick<
+  Schedule,
+  'name' | 'spec' | 'timeZone' | 'namespaces' | 'excludeNamespaces' | 'enabled' | 'cis'
+>;
 
 const KEY = 'runtime';
 const SCHEDULES = [KEY, 'schedules'] as const;
@@ -75,42 +61,42 @@ const SCHEDULES = [KEY, 'schedules'] as const;
 export function useNamespaces() {
   return useQuery({
     queryKey: [KEY, 'namespaces'],
-    queryFn: async () => (await getJson<{ name: string }[]>('/api/namespaces')).map((namespace) => namespace.name),
+    queryFn: async () => (await apiGet('/api/namespaces')).map((namespace) => namespace.name),
   });
 }
 
 /** The scan options. */
 export function useScanOptions() {
-  return useQuery({ queryKey: [KEY, 'options'], queryFn: () => getJson<ScanOptions>('/api/runtime/quickscan/config') });
+  return useQuery({ queryKey: [KEY, 'options'], queryFn: () => apiGet('/api/runtime/quickscan/config') });
 }
 
 /** Saves the scan options. */
 export function useSaveScanOptions() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (options: ScanOptions) => sendJson('put', '/api/runtime/quickscan/config', options),
+    mutationFn: (options: ScanOptions) => apiSend('put', '/api/runtime/quickscan/config', options),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY, 'options'] }),
   });
 }
 
-/** Progress, polled every 2 s while a scan runs and every 15 s otherwise. */
+/** Progress, polled every 2 s while a scan runs and every 15 s otherwise (a schedule may start one). */
 export function useScanProgress() {
   return useQuery({
     queryKey: [KEY, 'progress'],
-    queryFn: () => getJson<ScanProgress>('/api/runtime/scan/progress'),
-    refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return status === 'IN_PROGRESS' || status === 'FINALIZING' ? 2_000 : 15_000;
-    },
+    queryFn: () => apiGet('/api/runtime/scan/progress'),
+    refetchInterval: (query) => (isRunning(query.state.data) ? 2_000 : 15_000),
   });
 }
 
-/** Results of the last scan. */
-export function useScanResults(enabled: boolean, endTime: string | null | undefined) {
+/** The last run's results and images, counting findings at or above `minimum`; polled with the progress. */
+export function useScanResults(minimum: string, running: boolean) {
   return useQuery({
-    queryKey: [KEY, 'results', endTime ?? ''],
-    queryFn: () => getJson<ScanResults>('/api/runtime/scan/results'),
-    enabled,
+    queryKey: [KEY, 'results', minimum],
+    queryFn: async () =>
+      (await apiGet('/api/runtime/scan/results', {
+        query: { 'vulnerabilitySeverity[gte]': minimum || undefined },
+      })) as unknown as ScanResults,
+    refetchInterval: running ? 2_000 : false,
   });
 }
 
@@ -118,7 +104,7 @@ export function useScanResults(enabled: boolean, endTime: string | null | undefi
 export function useStartScan() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (namespaces: string[]) => sendJson('put', '/api/runtime/scan/start', { namespaces }),
+    mutationFn: (namespaces: string[]) => apiSend('put', '/api/runtime/scan/start', { namespaces }),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
 }
@@ -127,14 +113,14 @@ export function useStartScan() {
 export function useStopScan() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => sendJson('put', '/api/runtime/scan/stop'),
+    mutationFn: () => apiSend('put', '/api/runtime/scan/stop'),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
 }
 
 /** Every schedule. */
 export function useSchedules() {
-  return useQuery({ queryKey: SCHEDULES, queryFn: () => getJson<Schedule[]>('/api/runtime/schedules') });
+  return useQuery({ queryKey: SCHEDULES, queryFn: () => apiGet('/api/runtime/schedules') });
 }
 
 /** Creates (no id) or replaces (id) a schedule. */
@@ -143,8 +129,8 @@ export function useSaveSchedule() {
   return useMutation({
     mutationFn: ({ id, input }: { id?: string; input: ScheduleInput }) =>
       id
-        ? sendJson<Schedule>('put', '/api/runtime/schedules/{id}', input, { path: { id } })
-        : sendJson<Schedule>('post', '/api/runtime/schedules', input),
+        ? apiSend('put', '/api/runtime/schedules/{id}', input, { path: { id } })
+        : apiSend('post', '/api/runtime/schedules', input),
     onSuccess: () => client.invalidateQueries({ queryKey: SCHEDULES }),
   });
 }
@@ -154,7 +140,7 @@ export function useToggleSchedule() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
-      sendJson<Schedule>('patch', '/api/runtime/schedules/{id}', { enabled }, { path: { id } }),
+      apiSend('patch', '/api/runtime/schedules/{id}', { enabled }, { path: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: SCHEDULES }),
   });
 }
@@ -163,7 +149,7 @@ export function useToggleSchedule() {
 export function useDeleteSchedule() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => sendJson('delete', '/api/runtime/schedules/{id}', undefined, { path: { id } }),
+    mutationFn: (id: string) => apiSend('delete', '/api/runtime/schedules/{id}', undefined, { path: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: SCHEDULES }),
   });
 }

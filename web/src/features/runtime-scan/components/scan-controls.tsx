@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { errorMessage } from '../../../shared/api/api-error.ts';
 import { useHasRole } from '../../../shared/hooks/use-session.ts';
 import {
+  isRunning,
   type ScanProgress,
   useNamespaces,
   useSaveScanOptions,
@@ -14,7 +15,7 @@ import { NamespacePicker } from './namespace-picker.tsx';
 
 /** The controls card. */
 export function ScanControls({ progress }: { progress: ScanProgress | undefined }): ReactNode {
-  const canRun = useHasRole('admin');
+  const canRun = useHasRole('writer');
   const namespaces = useNamespaces();
   const options = useScanOptions();
   const saveOptions = useSaveScanOptions();
@@ -28,7 +29,7 @@ export function ScanControls({ progress }: { progress: ScanProgress | undefined 
     setCis(options.data.cisDockerBenchmarkScanEnabled);
     setParallelism(options.data.maxScanParallelism);
   }, [options.data]);
-  const running = progress?.status === 'IN_PROGRESS' || progress?.status === 'FINALIZING';
+  const running = isRunning(progress);
   const error = start.error ?? stop.error ?? saveOptions.error ?? namespaces.error;
   const optionsChanged =
     options.data !== undefined &&

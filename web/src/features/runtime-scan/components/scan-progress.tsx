@@ -1,7 +1,7 @@
 /** Live progress of the current or last scan: overall percentage and each image's state, with failure reasons. */
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../../../shared/lib/format.ts';
-import type { ScanProgress } from '../api/runtime-scan.ts';
+import { formatDateTime, shortHash } from '../../../shared/lib/format.ts';
+import type { ImageProgress, ScanProgress } from '../api/runtime-scan.ts';
 
 const STATUS_TEXT: Record<ScanProgress['status'], string> = {
   NOT_STARTED: 'No scan has run yet',
@@ -10,11 +10,25 @@ const STATUS_TEXT: Record<ScanProgress['status'], string> = {
   DONE: 'Done',
 };
 
+const STATE_TEXT: Record<ImageProgress['state'], string> = {
+  queued: 'queued',
+  pulling: 'pulling',
+  analyzing: 'analyzing',
+  matching: 'matching',
+  done: 'done',
+  failed: 'failed',
+};
+
 /** The progress card. */
-export function ScanProgressCard({ progress }: { progress: ScanProgress }): ReactNode {
-  const images = progress.images ?? [];
+export function ScanProgressCard(props: {
+  progress: ScanProgress;
+  images: readonly ImageProgress[];
+  endTime?: string | undefined;
+}): ReactNode {
+  const { progress, images, endTime } = props;
   const failed = images.filter((image) => image.state === 'failed');
   const percent = Math.max(0, Math.min(100, Math.round(progress.scanned)));
+  const namespaces = progress.scannedNamespaces.length > 0 ? progress.scannedNamespaces.join(', ') : 'all namespaces';
   return (
     <section className="card" aria-labelledby="progress-title">
       <div className="card__head">
@@ -25,12 +39,7 @@ export function ScanProgressCard({ progress }: { progress: ScanProgress }): Reac
       </div>
       <p aria-live="polite" data-testid="scan-status">
         <strong>{STATUS_TEXT[progress.status]}</strong>
-        {progress.status !== 'NOT_STARTED' ? ` · ${percent}%` : ''}
-        {progress.scannedNamespaces.length > 0
-          ? ` · namespaces: ${progress.scannedNamespaces.join(', ')}`
-          : progress.status !== 'NOT_STARTED'
-            ? ' · all namespaces'
-            : ''}
+        {progress.status !== 'NOT_STARTED' ? ` · ${percent}% · ${namespaces}` : ''}
       </p>
       {progress.status !== 'NOT_STARTED' ? (
         <div
@@ -46,7 +55,7 @@ export function ScanProgressCard({ progress }: { progress: ScanProgress }): Reac
       ) : null}
       <p className="muted">
         {progress.startTime ? `Started ${formatDateTime(progress.startTime)}` : null}
-        {progress.endTime ? ` · finished ${formatDateTime(progress.endTime)}` : null}
+        {endTime && progress.status === 'DONE' ? ` · finished ${formatDateTime(endTime)}` : null}
       </p>
       {images.length > 0 ? (
         <div className="table-wrap">
@@ -56,21 +65,26 @@ export function ScanProgressCard({ progress }: { progress: ScanProgress }): Reac
               <tr>
                 <th scope="col">Image</th>
                 <th scope="col">State</th>
+                <th scope="col">How</th>
                 <th scope="col">Pods</th>
                 <th scope="col">Reason</th>
               </tr>
             </thead>
             <tbody>
               {images.map((image) => (
-                <tr key={image.imageId ?? image.image}>
+                <tr key={image.digest || image.name} data-state={image.state}>
                   <td>
-                    <code>{image.image}</code>
+                    <code title={image.digest}>{image.name}</code>
+                    {image.digest ? <span className="muted"> {shortHash(image.digest)}</span> : null}
                   </td>
                   <td>
-                    <span className={`image-state image-state--${image.state}`}>{image.state}</span>
+                    <span className={`image-state image-state--${image.state}`}>
+                      {STATE_TEXT[image.state] ?? image.state}
+                    </span>
                   </td>
+                  <td>{image.action === 'rematch' ? 'stored SBOM re-matched' : 'pulled and analyzed'}</td>
                   <td>{image.pods.join(', ')}</td>
-                  <td>{image.error ?? ''}</td>
+                  <td>{image.reason ?? ''}</td>
                 </tr>
               ))}
             </tbody>

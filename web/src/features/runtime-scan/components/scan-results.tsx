@@ -1,27 +1,38 @@
-/** Results of the last scan: severity totals and buttons that open each list limited to that scan. */
-import { type ReactNode, useState } from 'react';
+/** Results of the last scan: severity totals, CIS levels, and buttons that open each list limited to that scan. */
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { QueryState } from '../../../shared/components/query-state.tsx';
 import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
 import { formatNumber } from '../../../shared/lib/format.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import { SEVERITIES, severityLabel } from '../../../shared/lib/severity.ts';
-import { useScanResults } from '../api/runtime-scan.ts';
+import type { ScanResults } from '../api/runtime-scan.ts';
 
-/** The results card; `minimum` narrows every link to findings at or above a severity. */
-export function ScanResultsCard({ endTime }: { endTime: string | null | undefined }): ReactNode {
-  const query = useScanResults(true, endTime);
-  const [minimum, setMinimum] = useState('');
+/** Props of ScanResultsCard. */
+export interface ScanResultsCardProps {
+  results: ScanResults;
+  /** Lowest severity counted and linked ('' for every finding). */
+  minimum: string;
+  onMinimum: (minimum: string) => void;
+}
+
+/** The results card. */
+export function ScanResultsCard({ results, minimum, onMinimum }: ScanResultsCardProps): ReactNode {
   const scoped = (build: (params: Record<string, string>) => string) =>
     build({ currentRuntimeScan: 'true', ...(minimum ? { 'vulnerabilitySeverity[gte]': minimum } : {}) });
+  const tiles = [
+    { label: 'Applications', value: results.counters.applications, to: scoped(routes.applications) },
+    { label: 'Resources', value: results.counters.resources, to: scoped(routes.resources) },
+    { label: 'Packages', value: results.counters.packages, to: scoped(routes.packages) },
+    { label: 'Vulnerabilities', value: results.counters.vulnerabilities, to: scoped(routes.vulnerabilities) },
+  ];
   return (
     <section className="card" aria-labelledby="results-title">
       <div className="card__head">
         <h2 id="results-title">Results</h2>
         <label className="field--inline">
-          At least{' '}
-          <select value={minimum} onChange={(event) => setMinimum(event.target.value)}>
-            <option value="">any severity</option>
+          Severity at least{' '}
+          <select value={minimum} onChange={(event) => onMinimum(event.target.value)}>
+            <option value="">any</option>
             {SEVERITIES.map((severity) => (
               <option key={severity} value={severity}>
                 {severityLabel(severity)}
@@ -30,43 +41,37 @@ export function ScanResultsCard({ endTime }: { endTime: string | null | undefine
           </select>
         </label>
       </div>
-      <QueryState query={query}>
-        {(results) => (
-          <>
-            <p>
-              <SeverityTags counts={results.vulnerabilityPerSeverity} showZero />
-            </p>
-            <div className="grid grid--4" data-testid="scan-results">
-              <Link className="counter counter--link" to={scoped(routes.applications)}>
-                <span className="counter__value">{formatNumber(results.counters.applications)}</span>
-                <span className="counter__label">Applications</span>
-              </Link>
-              <Link className="counter counter--link" to={scoped(routes.resources)}>
-                <span className="counter__value">{formatNumber(results.counters.resources)}</span>
-                <span className="counter__label">Resources</span>
-              </Link>
-              <Link className="counter counter--link" to={scoped(routes.packages)}>
-                <span className="counter__value">{formatNumber(results.counters.packages)}</span>
-                <span className="counter__label">Packages</span>
-              </Link>
-              <Link className="counter counter--link" to={scoped(routes.vulnerabilities)}>
-                <span className="counter__value">{formatNumber(results.counters.vulnerabilities)}</span>
-                <span className="counter__label">Vulnerabilities</span>
-              </Link>
-            </div>
-            {results.failures.length > 0 ? (
-              <details className="failures">
-                <summary>{results.failures.length} failure(s)</summary>
-                <ul>
-                  {results.failures.map((failure) => (
-                    <li key={failure.message}>{failure.message}</li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
-          </>
-        )}
-      </QueryState>
+      <p>
+        <SeverityTags counts={results.vulnerabilityPerSeverity} showZero />
+      </p>
+      <div className="grid grid--4" data-testid="scan-results">
+        {tiles.map((tile) => (
+          <Link key={tile.label} className="counter counter--link" to={tile.to} data-result={tile.label.toLowerCase()}>
+            <span className="counter__value">{formatNumber(tile.value)}</span>
+            <span className="counter__label">{tile.label}</span>
+          </Link>
+        ))}
+      </div>
+      {results.cisDockerBenchmarkScanEnabled ? (
+        <p className="cis-summary">
+          CIS Docker Benchmark:{' '}
+          {results.cisDockerBenchmarkCountPerLevel.map((entry) => (
+            <span key={entry.level} className={`cis-level cis-level--${entry.level.toLowerCase()}`}>
+              {`${entry.count} ${entry.level} `}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {results.failures.length > 0 ? (
+        <details className="failures">
+          <summary>{`${results.failures.length} failure${results.failures.length === 1 ? '' : 's'}`}</summary>
+          <ul>
+            {results.failures.map((failure) => (
+              <li key={failure.message}>{failure.message}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </section>
   );
 }

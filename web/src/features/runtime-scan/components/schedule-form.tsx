@@ -4,7 +4,7 @@ import { errorMessage } from '../../../shared/api/api-error.ts';
 import { Dialog } from '../../../shared/components/dialog.tsx';
 import { type Schedule, type ScheduleInput, type ScheduleSpec, useSaveSchedule } from '../api/runtime-scan.ts';
 import { NamespacePicker } from './namespace-picker.tsx';
-import { specOf } from './schedule-text.ts';
+import { specOf, type Weekday } from './schedule-text.ts';
 
 const KINDS: readonly { value: ScheduleSpec['kind']; label: string }[] = [
   { value: 'once', label: 'Once, at a time' },
@@ -46,7 +46,7 @@ function ScheduleForm({ onClose, schedule, namespaces }: ScheduleFormDialogProps
   const [at, setAt] = useState(spec?.kind === 'once' ? spec.at.slice(0, 16) : '');
   const [time, setTime] = useState(spec?.kind === 'days' || spec?.kind === 'weekly' ? spec.at : '03:00');
   const [every, setEvery] = useState(spec?.kind === 'hours' || spec?.kind === 'days' ? spec.every : 1);
-  const [day, setDay] = useState(spec?.kind === 'weekly' ? spec.day : 'monday');
+  const [day, setDay] = useState<Weekday>(spec?.kind === 'weekly' ? spec.day : 'monday');
   const [cron, setCron] = useState(spec?.kind === 'cron' ? spec.expression : '0 3 * * *');
   const [timeZone, setTimeZone] = useState(schedule?.timeZone ?? localZone());
   const [selected, setSelected] = useState<string[]>(schedule?.namespaces ?? []);
@@ -119,7 +119,7 @@ function ScheduleForm({ onClose, schedule, namespaces }: ScheduleFormDialogProps
       {kind === 'weekly' ? (
         <div className="field">
           <label htmlFor="schedule-day">Day</label>
-          <select id="schedule-day" value={day} onChange={(event) => setDay(event.target.value)}>
+          <select id="schedule-day" value={day} onChange={(event) => setDay(event.target.value as Weekday)}>
             {DAYS.map((value) => (
               <option key={value} value={value}>
                 {value[0]?.toUpperCase() + value.slice(1)}

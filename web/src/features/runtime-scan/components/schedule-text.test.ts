@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeSpec, specOf } from './schedule-text.ts';
 
-const FIELDS = { at: '2025-04-01T02:30', time: '03:00', every: 6, day: 'monday', cron: ' 0 3 * * 1-5 ' };
+const FIELDS = { at: '2025-04-01T02:30', time: '03:00', every: 6, day: 'monday' as const, cron: ' 0 3 * * 1-5 ' };
 
 describe('specOf', () => {
   it.each([

@@ -1,6 +1,9 @@
 /** Schedule timings: built from form fields, and described in plain language ("weekly on Monday at 03:00"). */
 import type { ScheduleSpec } from '../api/runtime-scan.ts';
 
+/** A weekday as the API names it. */
+export type Weekday = Extract<ScheduleSpec, { kind: 'weekly' }>['day'];
+
 /** Describes when a schedule fires, in its time zone. */
 export function describeSpec(spec: ScheduleSpec, timeZone: string): string {
   const zone = timeZone && timeZone !== 'UTC' ? ` (${timeZone})` : ' (UTC)';
@@ -23,7 +26,7 @@ export function describeSpec(spec: ScheduleSpec, timeZone: string): string {
 /** Builds the spec from the form's fields. */
 export function specOf(
   kind: ScheduleSpec['kind'],
-  fields: { at: string; time: string; every: number; day: string; cron: string },
+  fields: { at: string; time: string; every: number; day: Weekday; cron: string },
 ): ScheduleSpec {
   switch (kind) {
     case 'now':

@@ -17,7 +17,7 @@ import { describeSpec } from './schedule-text.ts';
 
 /** The panel. */
 export function SchedulesPanel(): ReactNode {
-  const canEdit = useHasRole('admin');
+  const canEdit = useHasRole('writer');
   const schedules = useSchedules();
   const namespaces = useNamespaces();
   const toggle = useToggleSchedule();

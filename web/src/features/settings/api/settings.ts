@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ADVISORY_DB_KEY } from '../../../shared/api/advisory-db.ts';
 import type { ResponseJson } from '../../../shared/api/api-types.ts';
-import { apiGet, apiSend, getJson, sendJson } from '../../../shared/api/http.ts';
+import { apiGet, apiSend } from '../../../shared/api/http.ts';
 import type { Role } from '../../../shared/api/session.ts';
 
 /** A token without its secret (`GET /api/auth/tokens`). */
@@ -11,26 +11,8 @@ export type TokenInfo = ResponseJson<'/api/auth/tokens', 'get'>[number];
 /** A user without secrets (`GET /api/auth/users`). */
 export type UserInfo = ResponseJson<'/api/auth/users', 'get'>[number];
 
-/** The last re-match run of stored SBOMs (after a database update), with its progress. */
-export interface RematchStatus {
-  id: string;
-  trigger: string;
-  databaseVersion: string;
-  status: 'planning' | 'running' | 'done';
-  total: number;
-  pending: number;
-  done: number;
-  skipped: number;
-  failed: number;
-  added: number;
-  removed: number;
-  startedAt: string;
-  finishedAt: string | null;
-}
-
 const TOKENS = ['settings', 'tokens'] as const;
 const USERS = ['settings', 'users'] as const;
-const REMATCH = ['settings', 'rematch'] as const;
 
 /** Every token (admins). */
 export function useTokens(enabled: boolean) {
@@ -89,23 +71,11 @@ export function useDeleteUser() {
   });
 }
 
-/** Starts an advisory database update (and the re-match that follows it). */
+/** Starts an advisory database update (`lucent db update` on the server), then a re-match of every stored SBOM. */
 export function useUpdateAdvisoryDb() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => sendJson<unknown>('post', '/api/db/update'),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ADVISORY_DB_KEY });
-      void client.invalidateQueries({ queryKey: REMATCH });
-    },
-  });
-}
-
-/** Re-matching status, polled every 3 s while it runs. */
-export function useRematchStatus() {
-  return useQuery({
-    queryKey: REMATCH,
-    queryFn: () => getJson<RematchStatus>('/api/db/rematch'),
-    refetchInterval: (query) => (query.state.data && query.state.data.status !== 'done' ? 3_000 : 30_000),
+    mutationFn: (input: { download: boolean; force: boolean }) => apiSend('post', '/api/advisories/update', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ADVISORY_DB_KEY }),
   });
 }
