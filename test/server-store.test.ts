@@ -4,6 +4,8 @@
  * src/server/store/store-contract.test.ts.
  */
 import { afterAll } from 'vitest';
+import { describeAuthContract } from '../src/server/store/testing/auth-contract.ts';
+import { describeDetailsContract } from '../src/server/store/testing/details-contract.ts';
 import { postgresHarness } from '../src/server/store/testing/harness.ts';
 import { describeIngestContract } from '../src/server/store/testing/ingest-contract.ts';
 import { describeListContract } from '../src/server/store/testing/list-contract.ts';
@@ -12,3 +14,5 @@ const harness = postgresHarness();
 afterAll(() => harness.dispose());
 describeListContract(harness);
 describeIngestContract(harness);
+describeDetailsContract(harness);
+describeAuthContract(harness);
