@@ -217,6 +217,27 @@ describe.each(ENGINES)('API on %s', (engine) => {
     }
   });
 
+  it('writes text that looks like a formula as text in CSV', async () => {
+    const created = await harness.app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      payload: { name: '=HYPERLINK("http://x","y")', type: 'POD', labels: ['+a=1', '@b=2'] },
+      headers: harness.as('writer'),
+    });
+    expect(created.statusCode).toBe(201);
+    const csv = await harness.app.inject({
+      url: '/api/applications?format=csv&applicationType[is]=POD',
+      headers: harness.as('viewer'),
+    });
+    const row = csv.body.split('\r\n')[1];
+    expect(row).toBe(`${created.json().id},"'=HYPERLINK(""http://x"",""y"")",POD,'+a=1|@b=2,,0,0,0,0,0,0,0,0`);
+    await harness.app.inject({
+      method: 'DELETE',
+      url: `/api/applications/${created.json().id}`,
+      headers: harness.as('admin'),
+    });
+  });
+
   it('downloads the SBOM as CycloneDX (valid against the 1.6 schema) and as SPDX', async () => {
     const id = (await get('/api/applicationResources?resourceType[is]=IMAGE')).body.items[0].id;
     const cdx = await harness.app.inject({
