@@ -119,7 +119,7 @@ describe('lucent server with CI exports', () => {
       { LUCENT_TOKEN: writerToken },
     );
     expect(scanned.code, scanned.stderr).toBe(0);
-    expect(scanned.stderr).toContain(', 71 finding(s)');
+    expect(scanned.stderr).toContain(', 71 finding(s) (the content analysis already stored for it was kept)');
   });
 
   it('lists exactly the exported application, resource, packages and vulnerabilities', async () => {

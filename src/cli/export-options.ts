@@ -55,8 +55,9 @@ function kebab(name: string): string {
 /** The line printed after a successful export (on standard error, so reports on standard output stay clean). */
 export function exportSummaryLine(target: ExportTarget, summary: ExportSummary): string {
   const findings = summary.findings === undefined ? '' : `, ${summary.findings} finding(s)`;
+  const kept = summary.analysisSent ? '' : ' (the content analysis already stored for it was kept)';
   return (
     `exported to ${target.server}: application ${summary.applicationId}, resource ${summary.resource.name} ` +
-    `(${summary.resource.hash}), ${summary.packages} package(s)${findings}`
+    `(${summary.resource.hash}), ${summary.packages} package(s)${findings}${kept}`
   );
 }

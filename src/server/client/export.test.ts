@@ -122,9 +122,11 @@ describe('reports', () => {
 describe('export', () => {
   it('finds the application by name, then posts the content analysis with the SBOM and the scan', async () => {
     const server = await fakeServer((request) =>
-      request.method === 'GET'
+      request.url.startsWith('/api/applications?')
         ? { status: 200, body: { total: 1, items: [{ id: 'app-1' }] } }
-        : { status: 200, body: {} },
+        : request.url.startsWith('/api/applicationResources?')
+          ? { status: 200, body: { total: 0, items: [] } }
+          : { status: 201, body: {} },
     );
     const target = { server: server.url, token: 'lcn_t', application: { name: 'shop' }, createApplication: false };
     const summary = await exportScan(target, sampleResult(), { reported: [], suppressed: [] }, { tool });
@@ -133,16 +135,36 @@ describe('export', () => {
       resource: { name: 'example.org/app:1.0', hash: `sha256:${'a'.repeat(64)}` },
       packages: 5,
       findings: 0,
+      analysisSent: true,
     });
     expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'GET /api/applications?applicationName%5Bis%5D=shop&pageSize=1',
+      `GET /api/applicationResources?resourceHash%5Bis%5D=sha256%3A${'a'.repeat(64)}&pageSize=1`,
       'POST /api/applications/contentAnalysis/app-1',
       'POST /api/applications/vulnerabilityScan/app-1',
     ]);
     expect(server.requests.every((request) => request.authorization === 'Bearer lcn_t')).toBe(true);
-    const posted = server.requests[1]?.body as { sbom: { format: string; document: { bomFormat: string } } };
+    const posted = server.requests[2]?.body as { sbom: { format: string; document: { bomFormat: string } } };
     expect(posted.sbom.format).toBe('cyclonedx-json');
     expect(posted.sbom.document.bomFormat).toBe('CycloneDX');
+  });
+
+  it('keeps a content analysis an earlier stage exported for the same image, and sends only the findings', async () => {
+    const server = await fakeServer((request) =>
+      request.url.startsWith('/api/applicationResources?')
+        ? { status: 200, body: { total: 1, items: [{ id: 'res-1' }] } }
+        : request.url === '/api/applicationResources/res-1'
+          ? { status: 200, body: { lastAnalysisAt: '2025-01-01T00:00:00.000Z' } }
+          : { status: 201, body: {} },
+    );
+    const target = { server: server.url, token: 't', application: { id: 'app-9' }, createApplication: false };
+    const summary = await exportScan(target, sampleResult(), { reported: [], suppressed: [] }, { tool });
+    expect(summary.analysisSent).toBe(false);
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      `GET /api/applicationResources?resourceHash%5Bis%5D=sha256%3A${'a'.repeat(64)}&pageSize=1`,
+      'GET /api/applicationResources/res-1',
+      'POST /api/applications/vulnerabilityScan/app-9',
+    ]);
   });
 
   it('creates a missing application with --create-application, and refuses without it', async () => {

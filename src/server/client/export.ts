@@ -24,6 +24,8 @@ export interface ExportSummary {
   resource: { name: string; hash: string };
   packages: number;
   findings?: number;
+  /** False when a scan found the resource's content analysis already stored (an earlier stage's) and kept it. */
+  analysisSent: boolean;
 }
 
 /** How the export describes the run. */
@@ -32,6 +34,8 @@ export interface ExportOptions {
   durationMs?: number;
   /** The vulnerability scanners that ran (`lucent` for the built-in matcher). */
   scanners?: readonly string[];
+  /** When the run happened: the reports' time, so a re-sent report is the same scan on the server. */
+  reportedAt?: Date;
 }
 
 /** Exports a content analysis, with its CycloneDX SBOM (stored for download and re-matching). */
@@ -43,11 +47,15 @@ export async function exportContentAnalysis(
   return withClient(target, async (client) => {
     const applicationId = await resolveApplication(client, target, result);
     await postContentAnalysis(client, applicationId, result, options);
-    return summary(applicationId, result);
+    return summary(applicationId, result, true);
   });
 }
 
-/** Exports a scan: its content analysis (packages and SBOM), then its findings. */
+/**
+ * Exports a scan: its content analysis (packages and SBOM) unless the server already holds one for the resource (an
+ * image is content-addressed, so an analysis exported by an earlier stage, perhaps with plug-ins or merged SBOMs,
+ * describes the same content and is kept), then its findings.
+ */
 export async function exportScan(
   target: ExportTarget,
   result: AnalysisResult,
@@ -56,15 +64,16 @@ export async function exportScan(
 ): Promise<ExportSummary> {
   return withClient(target, async (client) => {
     const applicationId = await resolveApplication(client, target, result);
-    await postContentAnalysis(client, applicationId, result, options);
+    const analyzed = await hasContentAnalysis(client, resourceOf(result).hash);
+    if (!analyzed) await postContentAnalysis(client, applicationId, result, options);
     const report = vulnerabilityScanReport(result, outcome, {
-      ...durationOf(options),
+      ...timing(options),
       ...(options.scanners ? { scanners: options.scanners } : {}),
     });
     await client.call('POST', `/api/applications/vulnerabilityScan/${encodeURIComponent(applicationId)}`, {
       body: report,
     });
-    return { ...summary(applicationId, result), findings: report.findings.length };
+    return { ...summary(applicationId, result, !analyzed), findings: report.findings.length };
   });
 }
 
@@ -110,15 +119,31 @@ async function postContentAnalysis(
   // Loaded on demand, as the CLI does: the SBOM libraries are most of its start-up time.
   const { encodeSbom } = await import('../../sbom/encode.ts');
   const sbom = JSON.parse(await encodeSbom('cyclonedx-json', { result, tool: options.tool }));
-  const report = contentAnalysisReport(result, { sbom, ...durationOf(options) });
+  const report = contentAnalysisReport(result, { sbom, ...timing(options) });
   await client.call('POST', `/api/applications/contentAnalysis/${encodeURIComponent(applicationId)}`, { body: report });
 }
 
-function durationOf(options: ExportOptions): { durationMs?: number } {
-  return options.durationMs !== undefined ? { durationMs: options.durationMs } : {};
+/** Whether the server has a content analysis of the resource with this hash. */
+async function hasContentAnalysis(client: ApiClient, hash: string): Promise<boolean> {
+  const query = new URLSearchParams({ 'resourceHash[is]': hash, pageSize: '1' });
+  const found = await client.call<{ items: { id: string }[] }>('GET', `/api/applicationResources?${query}`);
+  const id = found.body.items[0]?.id;
+  if (!id) return false;
+  const detail = await client.call<{ lastAnalysisAt?: string | null }>(
+    'GET',
+    `/api/applicationResources/${encodeURIComponent(id)}`,
+  );
+  return typeof detail.body.lastAnalysisAt === 'string';
 }
 
-function summary(applicationId: string, result: AnalysisResult): ExportSummary {
+function timing(options: ExportOptions): { durationMs?: number; reportedAt?: Date } {
+  return {
+    ...(options.durationMs !== undefined ? { durationMs: options.durationMs } : {}),
+    ...(options.reportedAt ? { reportedAt: options.reportedAt } : {}),
+  };
+}
+
+function summary(applicationId: string, result: AnalysisResult, analysisSent: boolean): ExportSummary {
   const { name, hash } = resourceOf(result);
-  return { applicationId, resource: { name, hash }, packages: result.inventory.packages.length };
+  return { applicationId, resource: { name, hash }, packages: result.inventory.packages.length, analysisSent };
 }
