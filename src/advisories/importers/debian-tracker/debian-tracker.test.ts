@@ -181,6 +181,26 @@ describe('tracker JSON (hand-written fixture in the published format; no real ex
     ]);
   });
 
+  it('accepts `"releases": []` as no releases: no problem, and no record for an id with nothing else', () => {
+    expect(batch.records?.some((record) => record.id === 'DEBIAN-CVE-2023-46218')).toBe(false);
+    expect(batch.problems.some((problem) => problem.includes('CVE-2023-46218'))).toBe(false);
+    const mixed = debianTrackerImporter.parse(
+      'json',
+      new TextEncoder().encode(
+        JSON.stringify({
+          curl: { 'CVE-2023-46218': { releases: [] } },
+          'curl-embedded': {
+            'CVE-2023-46218': { releases: { bookworm: { status: 'open', urgency: 'medium' } } },
+          },
+        }),
+      ),
+    );
+    expect(mixed.problems).toEqual([]);
+    expect(mixed.records?.map((record) => [record.id, record.affected?.map((entry) => entry.package?.name)])).toEqual([
+      ['DEBIAN-CVE-2023-46218', ['curl-embedded']],
+    ]);
+  });
+
   it('skips and reports an entry without releases', () => {
     expect(batch.problems).toHaveLength(1);
     expect(batch.problems[0]).toMatch(/^curl-embedded TEMP-0000000-A1B2C3: .*releases/s);

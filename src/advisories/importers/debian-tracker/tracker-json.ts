@@ -6,7 +6,9 @@
  * Per release: `resolved` with a version → fixed there; `resolved` with version `0`, or `not-affected` → never
  * affected (no affected entry; kept under `database_specific.not_affected`); `open` → affected, no fix;
  * `undetermined` → affected, no fix, marked `status: undetermined` so a reader can tell it from a confirmed issue.
- * The urgency (including `unimportant`) is kept in the entry's `database_specific`, never used to drop it.
+ * The urgency (including `unimportant`) is kept in the entry's `database_specific`, never used to drop it. An issue
+ * with `"releases": []` (as real exports write an issue no release is tracked for) files nothing; an id that files
+ * nothing in any package gives no record.
  */
 import { z } from 'zod';
 import type { OsvAffected, OsvRecord } from '../../osv/schema.ts';
@@ -27,7 +29,18 @@ const releaseSchema = z
   .loose();
 
 const issueSchema = z
-  .object({ description: z.string().optional(), releases: z.record(z.string(), releaseSchema) })
+  .object({
+    description: z.string().optional(),
+    // An issue no release is tracked for is written `"releases": []` (the tracker's empty collection comes out as a
+    // JSON list), not `{}`: nothing to file, and not an error.
+    releases: z.union([
+      z.record(z.string(), releaseSchema),
+      z
+        .array(z.never())
+        .max(0)
+        .transform(() => ({})),
+    ]),
+  })
   .loose();
 
 const exportSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
@@ -74,7 +87,9 @@ export function parseTrackerJson(text: string): FeedBatch {
       }
     }
   }
-  return { feed: 'debian-security-tracker', records: [...drafts.values()].map(toRecord), problems };
+  // An id with no release in any package (only `"releases": []`) says nothing to match on.
+  const tracked = [...drafts.values()].filter((draft) => draft.affected.length > 0 || draft.notAffected.length > 0);
+  return { feed: 'debian-security-tracker', records: tracked.map(toRecord), problems };
 }
 
 /** Files one release's status; returns a problem when the status is not understood. */
