@@ -6,7 +6,7 @@
  * pulls nothing and only re-matches the stored SBOMs.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -182,7 +182,7 @@ describe('lucent runtime scan', () => {
     expect(lines[0]).toMatch(/^Runtime scan DONE in \d+\.\ds; namespaces: data, shop, tools$/);
     expect(lines.slice(1, 8)).toEqual([
       'Pods: 5 (1 skipped), containers: 5',
-      'Images: 3 unique (2 pulled, 0 re-matched, 1 failed)',
+      'Images: 3 unique (2 pulled, 0 re-matched, 0 up to date, 1 failed)',
       'Applications: 2',
       'Packages: 18',
       'Vulnerabilities: 6 (CRITICAL 0, HIGH 0, MEDIUM 0, LOW 0, NEGLIGIBLE 0, UNKNOWN 6)',
@@ -201,7 +201,7 @@ describe('lucent runtime scan', () => {
     expect(new Set(fetched).size).toBe(fetched.length);
   });
 
-  it('pulls nothing the second time: the stored SBOMs are matched again', async () => {
+  it('pulls nothing the second time, and does not even match again when the advisories did not change', async () => {
     const before = proxy.requests.length;
     const started = Date.now();
     const result = await scan();
@@ -209,7 +209,7 @@ describe('lucent runtime scan', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').slice(1, 7)).toEqual([
       'Pods: 5 (1 skipped), containers: 5',
-      'Images: 3 unique (0 pulled, 2 re-matched, 1 failed)',
+      'Images: 3 unique (0 pulled, 0 re-matched, 2 up to date, 1 failed)',
       'Applications: 2',
       'Packages: 18',
       'Vulnerabilities: 6 (CRITICAL 0, HIGH 0, MEDIUM 0, LOW 0, NEGLIGIBLE 0, UNKNOWN 6)',
@@ -224,6 +224,7 @@ describe('lucent runtime scan', () => {
 
   it('finds what lucent scan finds in the same image', async () => {
     const direct = await runCli(['--no-cache', 'scan', `oci-dir:${join(dir, 'app-layout')}`, '--db', db, '-f', 'json']);
+    expect(direct.stderr).toBe('');
     const pairs = JSON.parse(direct.stdout).findings.map(
       (finding: { id: string; package: { name: string } }) => `${finding.package.name} ${finding.id}`,
     );
@@ -236,6 +237,33 @@ describe('lucent runtime scan', () => {
       'libapt-pkg5.0 CVE-2020-27350',
       'libapt-pkg5.0 CVE-2020-3810',
     ]);
+  });
+
+  it('matches the stored SBOMs again, without pulling, once the advisory database changed', async () => {
+    const record = {
+      id: 'DSA-9999-1',
+      modified: '2025-01-01T00:00:00Z',
+      aliases: ['CVE-2099-12345'],
+      affected: [
+        {
+          package: { ecosystem: 'Debian:10', name: 'dpkg' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.19.9' }] }],
+        },
+      ],
+    };
+    const file = join(dir, 'DSA-9999-1.json');
+    await writeFile(file, JSON.stringify(record));
+    expect((await runCli(['db', 'import', file, '--db', db])).code).toBe(0);
+    const before = proxy.requests.length;
+    const result = await scan();
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(2, 6)).toEqual([
+      'Images: 3 unique (0 pulled, 2 re-matched, 0 up to date, 1 failed)',
+      'Applications: 2',
+      'Packages: 18',
+      'Vulnerabilities: 7 (CRITICAL 0, HIGH 0, MEDIUM 0, LOW 0, NEGLIGIBLE 0, UNKNOWN 7)',
+    ]);
+    expect(blobGets(before)).toEqual([]);
   });
 
   it('reports applications, images and failures as JSON', async () => {
@@ -271,9 +299,9 @@ describe('lucent runtime scan', () => {
         image.pods,
       ]),
     ).toEqual([
-      [`${proxy.host}/shop/app:1.0`, 'rematch', 'done', ['shop/web-7f9c-1', 'shop/web-7f9c-2']],
+      [`${proxy.host}/shop/app:1.0`, 'current', 'done', ['shop/web-7f9c-1', 'shop/web-7f9c-2']],
       [`${proxy.host}/shop/gone@${MISSING}`, 'pull', 'failed', ['tools/broken']],
-      [`${proxy.host}/shop/tools:3`, 'rematch', 'done', ['data/cache-0', 'shop/web-7f9c-1']],
+      [`${proxy.host}/shop/tools:3`, 'current', 'done', ['data/cache-0', 'shop/web-7f9c-1']],
     ]);
   });
 });

@@ -238,7 +238,7 @@ describe('lucent runtime scan --server', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').slice(1, 6)).toEqual([
       'Pods: 2 (0 skipped), containers: 2',
-      'Images: 1 unique (0 pulled, 1 re-matched, 1 failed)',
+      'Images: 1 unique (0 pulled, 0 re-matched, 1 up to date, 1 failed)',
       'Applications: 1',
       'Packages: 4',
       'Vulnerabilities: 0 (CRITICAL 0, HIGH 0, MEDIUM 0, LOW 0, NEGLIGIBLE 0, UNKNOWN 0)',

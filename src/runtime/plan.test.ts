@@ -64,7 +64,7 @@ describe('planScan', () => {
           },
         ),
       ],
-      (digest) => digest === B,
+      (digest) => (digest === B ? 'rematch' : 'pull'),
     );
     expect(plan.unplanned).toEqual([]);
     expect(plan.images.map((image) => [image.digest, image.action, image.references, image.names])).toEqual([
@@ -92,7 +92,7 @@ describe('planScan', () => {
         container('a', 'p1', 'y', pending, { image: 'nginx' }),
         container('b', 'local', 'x', { kind: 'local', imageId: B, specImage: 'r.io/app:1' }, { image: 'r.io/app:1' }),
       ],
-      () => false,
+      () => 'pull',
     );
     expect(plan.images).toEqual([]);
     expect(plan.unplanned).toEqual([

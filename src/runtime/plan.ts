@@ -1,10 +1,12 @@
 /**
  * The scan plan, pure: the inventory's containers grouped by image digest, so each unique image is handled once
  * whatever the number of pods that run it. A digest whose SBOM is already stored is only re-matched (its content
- * cannot have changed; the advisories may have), never pulled again. Containers without a usable digest are
+ * cannot have changed; the advisories may have), never pulled again, and not even re-matched when its findings come
+ * from the current advisory data. Containers without a usable digest are
  * reported as failures, grouped by image and reason, with the pods they affect.
  */
 import type { ContainerKind, RuntimeContainer, Workload } from './inventory/types.ts';
+import type { ImageAction } from './store/runtime-store.ts';
 
 /** One container that runs an image. */
 export interface ImageUsage {
@@ -23,8 +25,8 @@ export interface PlannedImage {
   references: string[];
   /** The image as the pod specs name it (tags), in order of first use: the resource's display name. */
   names: string[];
-  /** `rematch`: the SBOM is stored, only the matching runs again. */
-  action: 'pull' | 'rematch';
+  /** `rematch`: the SBOM is stored, only the matching runs again; `current`: matched with this advisory data already. */
+  action: ImageAction;
   /** Pull secret keys of every pod that runs it, in order of first use. */
   pullSecrets: string[];
   usages: ImageUsage[];
@@ -45,8 +47,8 @@ export interface ScanPlan {
   unplanned: UnplannedImage[];
 }
 
-/** Builds the plan; `isStored(digest)` says whether the SBOM of a digest is in the store. */
-export function planScan(containers: readonly RuntimeContainer[], isStored: (digest: string) => boolean): ScanPlan {
+/** Builds the plan; `actionOf(digest)` says what the store's state asks for (pull, re-match, nothing). */
+export function planScan(containers: readonly RuntimeContainer[], actionOf: (digest: string) => ImageAction): ScanPlan {
   const images = new Map<string, PlannedImage>();
   const unplanned = new Map<string, UnplannedImage>();
   for (const container of containers) {
@@ -69,7 +71,7 @@ export function planScan(containers: readonly RuntimeContainer[], isStored: (dig
         digest: identity.digest,
         references: [],
         names: [],
-        action: isStored(identity.digest) ? 'rematch' : 'pull',
+        action: actionOf(identity.digest),
         pullSecrets: [],
         usages: [],
         namespaces: [],

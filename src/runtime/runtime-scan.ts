@@ -19,6 +19,7 @@ import { runPool } from './jobs/run-pool.ts';
 import { scanPlannedImage } from './jobs/scan-image.ts';
 import { type PlannedImage, planScan, podsOf, type UnplannedImage } from './plan.ts';
 import type {
+  ImageFacts,
   ImageProgress,
   ImageScanRecord,
   ImageState,
@@ -34,6 +35,8 @@ export interface RuntimeScanDeps {
   cache: LayerCache;
   analyzers: readonly Analyzer[];
   match: (packages: Package[], os: OsInfo | undefined) => Finding[];
+  /** The advisory database's version: images matched with it are not matched again. */
+  advisoryVersion: string;
   /** Base registry settings (TLS, plain HTTP hosts, timeouts); credentials come from the pods. */
   registry: RegistryOptions;
   now?: () => Date;
@@ -99,7 +102,9 @@ export async function runRuntimeScan(deps: RuntimeScanDeps, request: RuntimeScan
     );
     const digests = [...new Set(containers.flatMap((c) => (c.identity.kind === 'digest' ? [c.identity.digest] : [])))];
     const stored = await deps.store.storedDigests(digests);
-    const plan = planScan(containers, (digest) => stored.has(digest));
+    const plan = planScan(containers, (digest) =>
+      !stored.has(digest) ? 'pull' : stored.get(digest) === deps.advisoryVersion ? 'current' : 'rematch',
+    );
     for (const image of plan.images) images.push(queued(image));
     for (const image of images) await deps.store.saveImageProgress(run.id, image);
     notify();
@@ -122,10 +127,15 @@ export async function runRuntimeScan(deps: RuntimeScanDeps, request: RuntimeScan
       registry: deps.registry,
       secrets: inventory.secrets,
       cis: request.cis,
+      advisoryVersion: deps.advisoryVersion,
       runId: run.id,
       now,
     };
-    const indexed = plan.images.map((image, index) => ({ image, index }));
+    // Images matched with the current advisory data have nothing to do: done at once, their facts read in one go.
+    const current = plan.images.filter((image) => image.action === 'current').map((image) => image.digest);
+    for (const [index, image] of plan.images.entries()) if (image.action === 'current') await setState(index, 'done');
+    const facts = await deps.store.imageFacts(current);
+    const indexed = plan.images.flatMap((image, index) => (image.action === 'current' ? [] : [{ image, index }]));
     const outcomes = await runPool(
       indexed,
       {
@@ -141,22 +151,22 @@ export async function runRuntimeScan(deps: RuntimeScanDeps, request: RuntimeScan
         await setState(index, 'done');
       },
     );
-    for (const [index, outcome] of outcomes.entries()) {
+    for (const [position, outcome] of outcomes.entries()) {
       if (outcome.ok) continue;
       const reason = 'skipped' in outcome ? 'stopped before it was scanned' : firstLine(outcome.reason);
-      await setState(index, 'failed', reason);
+      await setState(indexed[position]?.index ?? 0, 'failed', reason);
     }
 
     run.status = 'FINALIZING';
     await deps.store.saveRun(run);
     notify();
-    const applications = buildApplications(plan.images, (digest) => records.has(digest));
+    const applications = buildApplications(plan.images, (digest) => records.has(digest) || current.includes(digest));
     await deps.store.saveApplications(run.id, applications);
     run.failures = [
       ...inventory.failures.map((failure) => `Failed to read namespace "${failure.namespace}": ${failure.message}`),
       ...failureMessages(plan.images, images, plan.unplanned),
     ];
-    run.summary = summarize(inventory, containers.length, images, records, applications, plan.unplanned);
+    run.summary = summarize(inventory, containers.length, images, records, facts, applications, plan.unplanned);
     run.status = request.signal?.aborted ? 'ABORTED' : 'DONE';
     run.finishedAt = now().toISOString();
     await deps.store.saveRun(run);
@@ -204,11 +214,12 @@ function summarize(
   containers: number,
   progress: readonly ImageProgress[],
   records: ReadonlyMap<string, ImageScanRecord>,
+  facts: ImageFacts,
   applications: readonly RuntimeApplication[],
   unplanned: readonly UnplannedImage[],
 ): RunSummary {
-  const purls = new Set<string>();
-  const pairs = new Map<string, string>();
+  const purls = new Set<string>(facts.purls);
+  const pairs = new Map<string, string>(facts.findings.map((f) => [`${f.id}\n${f.purl}`, f.severity]));
   const cis = countByLevel([]);
   for (const record of records.values()) {
     for (const pkg of record.packages) purls.add(pkg.purl);
@@ -234,6 +245,7 @@ function summarize(
     images: progress.length,
     pulled: [...records.values()].filter((record) => record.analyzed).length,
     rematched: [...records.values()].filter((record) => !record.analyzed).length,
+    current: progress.filter((entry) => entry.action === 'current').length,
     failed: progress.filter((entry) => entry.state === 'failed').length + unplanned.length,
     applications: applications.length,
     packages: purls.size,

@@ -10,6 +10,7 @@ import type { LayerCache } from '../image/layer-cache.ts';
 import type { RegistryOptions } from '../image/sources/registry/index.ts';
 import type { Finding } from '../matcher/match.ts';
 import { scanAnalysis } from '../pipeline/scan.ts';
+import { versionOf } from '../server/services/rematch-advisories.ts';
 import type { KubeReader } from './inventory/kube-api.ts';
 import type { RuntimeScanDeps } from './runtime-scan.ts';
 import type { RuntimeStore } from './store/runtime-store.ts';
@@ -51,6 +52,7 @@ export async function createScanDeps(options: {
       cache: options.cache,
       analyzers: analyzersByName(),
       match: matcherOf(db),
+      advisoryVersion: versionOf(db),
       registry: options.registry,
     },
     close: () => db.close(),

@@ -14,7 +14,7 @@ export function formatRunSummary(run: RunRecord, images: readonly ImageProgress[
   if (summary) {
     lines.push(`Pods: ${summary.pods} (${summary.skippedPods} skipped), containers: ${summary.containers}`);
     lines.push(
-      `Images: ${summary.images} unique (${summary.pulled} pulled, ${summary.rematched} re-matched, ${summary.failed} failed)`,
+      `Images: ${summary.images} unique (${summary.pulled} pulled, ${summary.rematched} re-matched, ${summary.current} up to date, ${summary.failed} failed)`,
     );
     lines.push(`Applications: ${summary.applications}`);
     lines.push(`Packages: ${summary.packages}`);

@@ -28,6 +28,8 @@ export interface ImageScanContext {
   registry: RegistryOptions;
   secrets: ReadonlyMap<string, PullSecret>;
   cis: boolean;
+  /** The advisory database's version, recorded with the findings. */
+  advisoryVersion: string;
   runId: string;
   now: () => Date;
 }
@@ -92,6 +94,7 @@ function record(
     findings: result.findings,
     ...(result.cis ? { cis: result.cis } : {}),
     analyzed: result.analyzed,
+    matchedWith: context.advisoryVersion,
     runId: context.runId,
     scannedAt: context.now().toISOString(),
   };

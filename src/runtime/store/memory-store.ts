@@ -30,7 +30,17 @@ export function memoryRuntimeStore(): MemoryRuntimeStore {
     images,
     applications,
     runs,
-    storedDigests: async (digests) => new Set(digests.filter((digest) => images.has(digest))),
+    storedDigests: async (digests) =>
+      new Map(digests.flatMap((digest) => (images.has(digest) ? [[digest, images.get(digest)?.matchedWith]] : []))),
+    async imageFacts(digests) {
+      const records = digests.flatMap((digest) => images.get(digest) ?? []);
+      return {
+        purls: records.flatMap((record) => record.packages.map((pkg) => pkg.purl)),
+        findings: records.flatMap((record) =>
+          record.findings.map((f) => ({ id: f.id, purl: f.packagePurl, severity: f.severity?.level ?? 'UNKNOWN' })),
+        ),
+      };
+    },
     async getImage(digest) {
       const found = images.get(digest);
       if (!found) return undefined;

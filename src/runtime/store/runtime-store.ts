@@ -31,8 +31,22 @@ export interface ImageScanRecord {
   cis?: CisResult[];
   /** True when the image was pulled and analyzed in this run; false when its stored SBOM was re-matched. */
   analyzed: boolean;
+  /** The advisory database version the findings come from (`versionOf`); an image matched with the current one is
+   * not matched again. */
+  matchedWith: string;
   runId: string;
   scannedAt: string;
+}
+
+/** What a run does with an image: pull and analyze it, match its stored SBOM again, or nothing (its findings come
+ * from the current advisory database already). */
+export type ImageAction = 'pull' | 'rematch' | 'current';
+
+/** What is stored about images, enough for a run's summary without reading their SBOMs. */
+export interface ImageFacts {
+  purls: string[];
+  /** Unsuppressed findings: advisory id, package purl, severity level. */
+  findings: { id: string; purl: string; severity: string }[];
 }
 
 /** Where one image of a run is. */
@@ -42,7 +56,7 @@ export type ImageState = 'queued' | 'pulling' | 'analyzing' | 'matching' | 'done
 export interface ImageProgress {
   digest: string;
   name: string;
-  action: 'pull' | 'rematch';
+  action: ImageAction;
   state: ImageState;
   /** Why it failed. */
   reason?: string;
@@ -64,6 +78,8 @@ export interface RunSummary {
   images: number;
   pulled: number;
   rematched: number;
+  /** Stored images whose findings were already matched with the current advisory database. */
+  current: number;
   failed: number;
   applications: number;
   /** Distinct packages (by purl) across the scanned images. */
@@ -101,8 +117,10 @@ export interface QuickScanConfig {
 
 /** Storage for runtime scanning. */
 export interface RuntimeStore {
-  /** Which of these digests have a stored SBOM (one query, not one per digest). */
-  storedDigests(digests: readonly string[]): Promise<Set<string>>;
+  /** The digests among these that have a stored SBOM, each with the advisory version it was last matched with. */
+  storedDigests(digests: readonly string[]): Promise<Map<string, string | undefined>>;
+  /** Packages and findings of stored images, for summaries. */
+  imageFacts(digests: readonly string[]): Promise<ImageFacts>;
   getImage(digest: string): Promise<StoredImage | undefined>;
   saveImage(record: ImageScanRecord): Promise<void>;
   /** Records the applications a run found (replacing each one's labels, environments and resources). */

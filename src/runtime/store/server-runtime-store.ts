@@ -14,9 +14,11 @@ import { refreshCounters } from '../../server/repositories/counters.ts';
 import { ingestContentAnalysis, ingestVulnerabilityScan, inIngestTransaction } from '../../server/services/ingest.ts';
 import { applicationId as applicationIdOf, resourceId as resourceIdOf, uuidV5 } from '../../server/store/ids.ts';
 import type { Store } from '../../server/store/open-store.ts';
+import { severityOfOrdinal } from '../../server/store/severity.ts';
 import type { RuntimeApplication } from '../applications.ts';
 import {
   DEFAULT_QUICK_SCAN_CONFIG,
+  type ImageFacts,
   type ImageProgress,
   type ImageScanRecord,
   type ImageState,
@@ -26,13 +28,15 @@ import {
 import { serverScheduleStore } from './server-schedule-store.ts';
 
 const QUICK_SCAN_KEY = 'runtime.quickScanConfig';
+/** Per image, the advisory database version its stored findings were matched with (`runtime.matched:<digest>`). */
+const MATCHED_KEY = 'runtime.matched:';
 
 /** A runtime store on an open server store (the caller closes it). */
 export function serverRuntimeStore(store: Store): RuntimeStore {
   const { db } = store;
   return {
     async storedDigests(digests) {
-      const found = new Set<string>();
+      const found = new Map<string, string | undefined>();
       for (const chunk of chunksOf([...digests])) {
         const rows = await db
           .selectFrom('resources')
@@ -40,9 +44,48 @@ export function serverRuntimeStore(store: Store): RuntimeStore {
           .select('resources.hash')
           .where('resources.hash', 'in', chunk)
           .execute();
-        for (const row of rows) found.add(row.hash);
+        for (const row of rows) found.set(row.hash, undefined);
+        const versions = await db
+          .selectFrom('settings')
+          .select(['key', 'value'])
+          .where(
+            'key',
+            'in',
+            chunk.map((digest) => `${MATCHED_KEY}${digest}`),
+          )
+          .execute();
+        for (const row of versions) {
+          const digest = row.key.slice(MATCHED_KEY.length);
+          if (found.has(digest)) found.set(digest, row.value);
+        }
       }
       return found;
+    },
+
+    async imageFacts(digests) {
+      const purls: string[] = [];
+      const findings: ImageFacts['findings'] = [];
+      for (const chunk of chunksOf(digests.map(resourceIdOf))) {
+        const packages = await db
+          .selectFrom('resource_packages')
+          .innerJoin('packages', 'packages.id', 'resource_packages.package_id')
+          .select(['packages.purl', 'packages.key'])
+          .where('resource_packages.resource_id', 'in', chunk)
+          .execute();
+        for (const row of packages) purls.push(row.purl ?? row.key);
+        const rows = await db
+          .selectFrom('findings')
+          .innerJoin('packages', 'packages.id', 'findings.package_id')
+          .innerJoin('vulnerabilities', 'vulnerabilities.id', 'findings.vulnerability_id')
+          .select(['vulnerabilities.name', 'packages.purl', 'packages.key', 'findings.severity'])
+          .where('findings.resource_id', 'in', chunk)
+          .where('findings.suppressed', '=', 0)
+          .execute();
+        for (const row of rows) {
+          findings.push({ id: row.name, purl: row.purl ?? row.key, severity: severityOfOrdinal(row.severity) });
+        }
+      }
+      return { purls, findings };
     },
 
     async getImage(digest) {
@@ -97,6 +140,16 @@ export function serverRuntimeStore(store: Store): RuntimeStore {
             }
           : {}),
       });
+      const matched = {
+        key: `${MATCHED_KEY}${record.digest}`,
+        value: record.matchedWith,
+        updated_at: record.scannedAt,
+      };
+      await db
+        .insertInto('settings')
+        .values(matched)
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: matched.value, updated_at: matched.updated_at }))
+        .execute();
     },
 
     async saveApplications(runId, applications) {
