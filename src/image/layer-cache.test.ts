@@ -27,6 +27,25 @@ describe('defaultCacheDir', () => {
 });
 
 describe('DiskLayerCache', () => {
+  it('writes large values piece by piece, as the same JSON text', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lucent-cache-test-'));
+    const cache = new DiskLayerCache(dir);
+    const key = layerCacheKey({ diffId, producers: ['walker@2'] });
+    const value = {
+      paths: Array.from({ length: 10_000 }, (_, i) => `data/${i}/"quoted"\n`),
+      nested: { list: [1, null, 'x'], skipped: undefined, long: Array.from({ length: 5000 }, (_, i) => [i, `${i}`]) },
+      empty: [],
+      text: 'ünïcode',
+    };
+    await cache.put(key, value);
+    const [shard] = await readdir(join(dir, 'layers'));
+    const [name] = await readdir(join(dir, 'layers', shard as string));
+    const text = await readFile(join(dir, 'layers', shard as string, name as string), 'utf8');
+    const { createdAt } = JSON.parse(text) as { createdAt: string };
+    expect(text).toBe(JSON.stringify({ format: 1, key, createdAt, value }));
+    expect(await cache.get(key)).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
   it('stores, reads back, counts and cleans entries', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lucent-cache-test-'));
     const cache = new DiskLayerCache(dir);

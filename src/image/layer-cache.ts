@@ -4,7 +4,7 @@
  * number of processes share the cache with no locks and never see a half-written entry.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -77,7 +77,12 @@ export class DiskLayerCache implements LayerCache {
     const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await mkdir(join(this.dir, 'layers', key.slice(0, 2)), { recursive: true });
-      await writeFile(temp, JSON.stringify({ format: FORMAT, key, createdAt: new Date().toISOString(), value }));
+      const handle = await open(temp, 'w');
+      try {
+        await writeJson(handle, { format: FORMAT, key, createdAt: new Date().toISOString(), value });
+      } finally {
+        await handle.close();
+      }
       await rename(temp, file);
     } catch {
       await unlink(temp).catch(() => undefined);
@@ -118,6 +123,51 @@ export async function cleanCache(dir: string): Promise<CacheInfo> {
   const before = await cacheInfo(dir);
   await rm(join(dir, 'layers'), { recursive: true, force: true });
   return before;
+}
+
+/** Arrays longer than this are written a slice at a time. */
+const CHUNK = 4096;
+
+/**
+ * Writes a value as JSON (the same text as JSON.stringify) without building it whole: a layer index of 200,000
+ * paths would otherwise need its full text and a copy of it as bytes at once.
+ */
+async function writeJson(handle: FileHandle, value: unknown): Promise<void> {
+  let pending = '';
+  const emit = async (text: string) => {
+    pending += text;
+    if (pending.length >= 256 * 1024) {
+      await handle.write(pending);
+      pending = '';
+    }
+  };
+  const write = async (item: unknown): Promise<void> => {
+    if (Array.isArray(item) && item.length > CHUNK) {
+      for (let at = 0; at < item.length; at += CHUNK) {
+        const text = JSON.stringify(item.slice(at, at + CHUNK));
+        await emit(`${at === 0 ? '[' : ','}${text.slice(1, -1)}`);
+      }
+      return emit(']');
+    }
+    if (item === null || typeof item !== 'object' || Array.isArray(item) || hasToJson(item)) {
+      return emit(JSON.stringify(item) ?? 'null');
+    }
+    let first = true;
+    await emit('{');
+    for (const [name, field] of Object.entries(item)) {
+      if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
+      await emit(`${first ? '' : ','}${JSON.stringify(name)}:`);
+      await write(field);
+      first = false;
+    }
+    await emit('}');
+  };
+  await write(value);
+  if (pending) await handle.write(pending);
+}
+
+function hasToJson(value: object): boolean {
+  return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
 function sortKeys(value: Record<string, unknown>): Record<string, unknown> {

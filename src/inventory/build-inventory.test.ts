@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FoundPackage } from '../core/package.ts';
+import { layerIndexOf } from '../image/walker/layer-index.ts';
 import { SquashedFs } from '../image/walker/squashed-fs.ts';
 import type { AnalyzedLayer } from '../pipeline/analyze-layers.ts';
 import { buildInventory } from './build-inventory.ts';
@@ -14,7 +15,7 @@ function layer(
 ): AnalyzedLayer {
   return {
     layer: { index, digest: `sha256:${index}`, diffId: `sha256:${String(index).repeat(64)}`, mediaType: 't', size: 1 },
-    index: { entries: paths.map(file), whiteouts, opaqueDirs: [] },
+    index: layerIndexOf(paths.map(file), whiteouts),
     findings,
     skipped: [],
     warnings: [],

@@ -7,6 +7,7 @@
 import { type Analyzer, type AnalyzerResult, bytesReader, type FileReader } from '../analyzers/analyzer.ts';
 import type { Image, Layer, LayerDescriptor } from '../image/image.ts';
 import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
+import { restoreLayerIndex, type StoredLayerIndex, storeLayerIndex } from '../image/walker/layer-index.ts';
 import { type FileEntry, type LayerIndex, walkLayer } from '../image/walker/walk-layer.ts';
 import { mapLayers } from './each-layer.ts';
 import { type LayerProgress, WALKER_VERSION } from './read-layers.ts';
@@ -65,7 +66,9 @@ async function analyzeLayer(layer: Layer, options: AnalyzeLayersOptions): Promis
     ),
   } as Record<string, string>;
   const useCache = cacheable(layer);
-  const cachedIndex = useCache ? await options.cache.get<LayerIndex>(keys.index as string) : undefined;
+  const cachedIndex = useCache
+    ? restoreLayerIndex(await options.cache.get<StoredLayerIndex>(keys.index as string))
+    : undefined;
   const findings: Record<string, LayerFindings> = {};
   const missing: Analyzer[] = [];
   for (const analyzer of options.analyzers) {
@@ -113,12 +116,16 @@ async function analyzeLayer(layer: Layer, options: AnalyzeLayersOptions): Promis
       missing.every((analyzer) => !analyzer.required(path, info) || readsInParts(analyzer, path, info)),
     onFile: analyzeFile,
     onFileParts: analyzeFileParts,
+    // A path shipped twice in one layer: only the last entry counts, so findings from an earlier one go.
+    onReplaced: (path) => {
+      for (const analyzer of missing) delete (findings[analyzer.name] as LayerFindings).files[path];
+    },
     onBytes: (bytes) => options.onProgress?.({ type: 'bytes', layer, bytes }),
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
   });
   // A layer whose content does not match its diffID is never cached under that diffID.
   if (useCache && walked.warnings.length === 0) {
-    if (!cachedIndex) await options.cache.put(keys.index as string, walked.index);
+    if (!cachedIndex) await options.cache.put(keys.index as string, storeLayerIndex(walked.index));
     for (const analyzer of missing) await options.cache.put(keys[analyzer.name] as string, findings[analyzer.name]);
   }
   options.onProgress?.({ type: 'done', layer, cached: false });

@@ -4,12 +4,13 @@
  */
 import type { Image, LayerDescriptor } from '../image/image.ts';
 import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
+import { restoreLayerIndex, type StoredLayerIndex, storeLayerIndex } from '../image/walker/layer-index.ts';
 import { SquashedFs } from '../image/walker/squashed-fs.ts';
 import { type FileWanted, type LayerIndex, type SkippedFile, walkLayer } from '../image/walker/walk-layer.ts';
 import { mapLayers } from './each-layer.ts';
 
-/** Bumped whenever the walker's output for the same layer changes. */
-export const WALKER_VERSION = 1;
+/** Bumped whenever the walker's output for the same layer, or its stored form, changes (2: stored by column). */
+export const WALKER_VERSION = 2;
 
 /** Progress of reading layers, for a display. */
 export type LayerProgress =
@@ -54,7 +55,7 @@ async function readLayer(layer: Image['layers'][number], options: ReadLayersOpti
   const key = layerCacheKey({ diffId: layer.diffId, producers: [`walker@${WALKER_VERSION}`] });
   options.onProgress?.({ type: 'start', layer });
   if (!options.wants && cacheable(layer)) {
-    const index = await options.cache.get<LayerIndex>(key);
+    const index = restoreLayerIndex(await options.cache.get<StoredLayerIndex>(key));
     if (index) {
       options.onProgress?.({ type: 'done', layer, cached: true });
       return { layer, index, files: new Map(), skipped: [], warnings: [], fromCache: true };
@@ -67,7 +68,7 @@ async function readLayer(layer: Image['layers'][number], options: ReadLayersOpti
     onBytes: (bytes) => options.onProgress?.({ type: 'bytes', layer, bytes }),
   });
   // A layer whose content does not match its diffID is never cached under that diffID.
-  if (cacheable(layer) && walked.warnings.length === 0) await options.cache.put(key, walked.index);
+  if (cacheable(layer) && walked.warnings.length === 0) await options.cache.put(key, storeLayerIndex(walked.index));
   options.onProgress?.({ type: 'done', layer, cached: false });
   return { layer, ...walked, fromCache: false };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type FileEntry, type LayerIndex, layerIndexOf } from './layer-index.ts';
 import { SquashedFs } from './squashed-fs.ts';
-import type { FileEntry, LayerIndex } from './walk-layer.ts';
 
 const file = (path: string, size = 1): FileEntry => ({ path, type: 'file', size, mode: 0o644, uid: 0, gid: 0 });
 const dir = (path: string): FileEntry => ({ path, type: 'directory', size: 0, mode: 0o755, uid: 0, gid: 0 });
@@ -13,11 +13,8 @@ const link = (path: string, target: string): FileEntry => ({
   gid: 0,
   linkTarget: target,
 });
-const layer = (entries: FileEntry[], whiteouts: string[] = [], opaqueDirs: string[] = []): LayerIndex => ({
-  entries,
-  whiteouts,
-  opaqueDirs,
-});
+const layer = (entries: FileEntry[], whiteouts: string[] = [], opaqueDirs: string[] = []): LayerIndex =>
+  layerIndexOf(entries, whiteouts, opaqueDirs);
 const paths = (fs: SquashedFs) => fs.list().map((node) => `${node.path}@${node.layer}`);
 
 describe('SquashedFs.merge', () => {
@@ -55,6 +52,48 @@ describe('SquashedFs.merge', () => {
     ]);
     expect(fs.get('usr/lib/libz.so')?.layer).toBe(1);
     expect(fs.get('lib/libz.so')).toBeUndefined();
+  });
+
+  it('applies several directory whiteouts of one layer, nested or through a symlink, and keeps the rest', () => {
+    const fs = SquashedFs.merge([
+      layer([
+        dir('usr'),
+        dir('usr/lib'),
+        link('lib', 'usr/lib'),
+        dir('usr/lib/a'),
+        file('usr/lib/a/1'),
+        dir('usr/lib/a/b'),
+        file('usr/lib/a/b/2'),
+        dir('usr/lib/c'),
+        file('usr/lib/c/3'),
+        file('usr/lib/keep'),
+        dir('opt'),
+        file('opt/x'),
+      ]),
+      layer([file('opt/y')], ['lib/a', 'usr/lib/a/b', 'lib/c/3', 'opt'], ['usr/lib/c']),
+    ]);
+    expect(paths(fs)).toEqual(['lib@0', 'opt/y@1', 'usr@0', 'usr/lib@0', 'usr/lib/c@0', 'usr/lib/keep@0']);
+    expect(fs.has('usr/lib/a')).toBe(false);
+    expect(fs.has('opt')).toBe(true);
+  });
+
+  it('follows a symlink that appears after a path below it was first looked up', () => {
+    const fs = SquashedFs.merge([
+      layer([dir('real'), link('other', 'real')]),
+      // The whiteout looks up p/q (missing); the symlink p/q then makes p/q/s land in real/.
+      layer([link('p/q', '../real'), file('p/q/s')], ['p/q/r']),
+    ]);
+    expect(fs.get('real/s')?.layer).toBe(1);
+    expect(fs.get('p/q/s')).toBeUndefined();
+  });
+
+  it('drops what a symlink replaces, and lets later entries go through it', () => {
+    const fs = SquashedFs.merge([
+      layer([dir('a'), file('a/x'), dir('b'), file('b/old')]),
+      layer([file('b/y'), link('b', 'a'), file('b/z')]),
+    ]);
+    expect(paths(fs)).toEqual(['a@0', 'a/x@0', 'a/z@1', 'b@1']);
+    expect(fs.resolve('b/z')).toMatchObject({ found: true, path: 'a/z', node: { layer: 1, type: 'file' } });
   });
 
   it('re-adds a path in a later layer after it was whited out', () => {

@@ -8,6 +8,7 @@ import type { Layer } from '../image.ts';
 import { tarLayerEntries } from '../layer-stream.ts';
 import { localLayerEntries } from '../sources/archive/local-layer.ts';
 import { memoryLayer, tarBytes } from '../testing/test-layers.ts';
+import { entryAt, indexEntries } from './layer-index.ts';
 import { walkLayer } from './walk-layer.ts';
 
 describe('walkLayer', () => {
@@ -21,7 +22,7 @@ describe('walkLayer', () => {
       { name: './lib', type: 'symlink', linkname: 'usr/lib' },
     ]);
     const walked = await walkLayer(memoryLayer(tar), { wants: (path) => path === 'etc/os-release' });
-    expect(walked.index.entries.map((entry) => [entry.path, entry.type, entry.linkTarget ?? null])).toEqual([
+    expect(indexEntries(walked.index).map((entry) => [entry.path, entry.type, entry.linkTarget ?? null])).toEqual([
       ['etc', 'directory', null],
       ['etc/os-release', 'file', null],
       ['etc/other', 'file', null],
@@ -47,7 +48,7 @@ describe('walkLayer', () => {
     ]);
     const walked = await walkLayer(memoryLayer(tar), { wants: (path) => path === 'usr/bin/perl' });
     expect(Buffer.from(walked.files.get('usr/bin/perl') ?? []).toString()).toBe('PERL');
-    expect(walked.index.entries[1]).toMatchObject({ type: 'hardlink', linkTarget: 'usr/bin/perl5.36', size: 4 });
+    expect(entryAt(walked.index, 1)).toMatchObject({ type: 'hardlink', linkTarget: 'usr/bin/perl5.36', size: 4 });
   });
 
   it('hands files wanted in parts to onFileParts where the layer can seek, and whole everywhere else', async () => {
@@ -90,6 +91,32 @@ describe('walkLayer', () => {
     }
   });
 
+  it('lets a later entry of the same path replace an earlier one, at the end, and says so', async () => {
+    const tar = await tarBytes([
+      { name: 'a', content: 'first' },
+      { name: 'b', content: 'one' },
+      { name: 'c', content: 'c' },
+      { name: 'a/', type: 'directory' },
+      { name: 'b', content: 'two' },
+    ]);
+    const delivered: string[] = [];
+    const replaced: string[] = [];
+    const walked = await walkLayer(memoryLayer(tar), {
+      wants: () => true,
+      onFile: (file, content) => {
+        delivered.push(`${file.path}=${Buffer.from(content)}`);
+      },
+      onReplaced: (path) => replaced.push(path),
+    });
+    expect(indexEntries(walked.index).map((entry) => `${entry.path}:${entry.type}`)).toEqual([
+      'c:file',
+      'a:directory',
+      'b:file',
+    ]);
+    expect(delivered).toEqual(['a=first', 'b=one', 'c=c', 'b=two']);
+    expect(replaced).toEqual(['a', 'b']);
+  });
+
   it('keeps memory bounded on a 1 GB layer', async () => {
     const layer = generatedLayer(1024, 1024 * 1024);
     global.gc?.();
@@ -101,7 +128,7 @@ describe('walkLayer', () => {
     const walked = await walkLayer(layer, { wants: (path) => path.endsWith('0.bin') });
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage().rss);
-    expect(walked.index.entries).toHaveLength(1024);
+    expect(walked.index.paths).toHaveLength(1024);
     // 103 wanted files of 1 MiB each are buffered on purpose; the other 921 MiB must stream through.
     expect(walked.files.size).toBe(103);
     expect(peak - before).toBeLessThan(300 * 1024 * 1024);

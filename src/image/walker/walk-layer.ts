@@ -2,29 +2,11 @@
  * Walks one layer: streams its entries once, records every entry's metadata and the layer's whiteouts, and buffers
  * only the regular files a caller asked for (up to a size cap). It never writes an entry to the host filesystem.
  */
-import type { EntryStreamOptions, EntryType, Layer, LayerEntry, RandomAccessFile } from '../image.ts';
+import type { EntryStreamOptions, Layer, LayerEntry, RandomAccessFile } from '../image.ts';
+import { type FileEntry, type LayerIndex, LayerIndexBuilder } from './layer-index.ts';
 import { baseName, normalisePath, OPAQUE_MARKER, parentOf, WHITEOUT_PREFIX } from './paths.ts';
 
-/** One entry of a layer, as the squashed filesystem and `lucent files` see it. */
-export interface FileEntry {
-  path: string;
-  type: EntryType;
-  size: number;
-  mode: number;
-  uid: number;
-  gid: number;
-  /** Symlink target as stored, or the root-relative path a hard link points to. */
-  linkTarget?: string;
-}
-
-/** The metadata of one layer: small, JSON-serialisable, and what the layer cache stores. */
-export interface LayerIndex {
-  entries: FileEntry[];
-  /** Paths this layer deletes from the layers below it. */
-  whiteouts: string[];
-  /** Directories whose lower-layer contents this layer hides. */
-  opaqueDirs: string[];
-}
+export type { FileEntry, LayerIndex } from './layer-index.ts';
 
 /** Decides from a path and cheap metadata whether a file's content is needed. String tests only. */
 export type FileWanted = (path: string, info: { size: number; mode: number }) => boolean;
@@ -62,6 +44,8 @@ export interface WalkOptions extends EntryStreamOptions {
   wantsParts?: FileWanted;
   /** Receives a wanted file opened for random access; it is closed once the returned promise settles. */
   onFileParts?: (file: FileEntry, access: RandomAccessFile) => Promise<void> | void;
+  /** Told when a later entry of the layer replaces an earlier one with the same path (whose content may have gone out). */
+  onReplaced?: (path: string) => void;
 }
 
 /** The default per-file cap: large enough for big Go or Java binaries, small enough to bound memory. */
@@ -73,7 +57,7 @@ const NOTHING_WANTED: FileWanted = () => false;
 export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promise<WalkedLayer> {
   const wants = options.wants ?? NOTHING_WANTED;
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const entries = new Map<string, FileEntry>();
+  const index = new LayerIndexBuilder();
   const whiteouts: string[] = [];
   const opaqueDirs: string[] = [];
   const files = new Map<string, Uint8Array>();
@@ -96,20 +80,28 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
       continue;
     }
     const file = toFileEntry(path, entry);
-    // A later entry for the same path replaces the earlier one (tar semantics); keep the order of first appearance.
-    entries.delete(path);
-    entries.set(path, file);
-    files.delete(path);
-    await collect(entry, file);
+    // A hard link has the size of its target (an earlier entry of the same layer).
+    const targetRow =
+      file.type === 'hardlink' && file.linkTarget !== undefined ? index.rowOf(file.linkTarget) : undefined;
+    const target = targetRow === undefined ? undefined : index.get(targetRow);
+    if (file.type === 'hardlink') file.size = target?.size ?? 0;
+    // A later entry for the same path replaces the earlier one (tar semantics), and takes its place at the end.
+    const replaced = index.rowOf(path);
+    if (replaced !== undefined) {
+      index.drop(replaced);
+      files.delete(path);
+      pendingLinks.delete(path);
+      options.onReplaced?.(path);
+    }
+    index.add(file);
+    await collect(entry, file, target);
   }
 
   if (pendingLinks.size > 0) await resolvePendingLinks();
-  return { index: { entries: [...entries.values()], whiteouts, opaqueDirs }, files, skipped, warnings };
+  return { index: index.finish(whiteouts, opaqueDirs), files, skipped, warnings };
 
-  async function collect(entry: LayerEntry, file: FileEntry): Promise<void> {
+  async function collect(entry: LayerEntry, file: FileEntry, target: FileEntry | undefined): Promise<void> {
     if (file.type === 'hardlink' && file.linkTarget !== undefined) {
-      const target = entries.get(file.linkTarget);
-      file.size = target?.size ?? 0;
       if (!wants(file.path, file)) return entry.discard();
       const content = files.get(file.linkTarget);
       if (content) files.set(file.path, content);
@@ -172,7 +164,8 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
     }
     for (const [path, target] of pendingLinks) {
       const content = found.get(target);
-      const link = entries.get(path);
+      const row = index.rowOf(path);
+      const link = row === undefined ? undefined : index.get(row);
       if (content && options.onFile && link) await options.onFile(link, content);
       else if (content) files.set(path, content);
       else skipped.push({ path, reason: `hard link to ${target}, which is missing from the layer or too large` });

@@ -11,7 +11,7 @@ import { compressionOf } from '../../compression.ts';
 import type { EntryStreamOptions, EntryType, LayerEntry } from '../../image.ts';
 import { type TarLayerSpec, tarLayerEntries } from '../../layer-stream.ts';
 import { openFileRange } from '../../random-access.ts';
-import { indexTarFile, type TarMember, type TarRange } from './tar-index.ts';
+import { type TarMember, type TarRange, tarMembers } from './tar-index.ts';
 
 /** Where a layer blob sits on disk. */
 export interface LocalBlob {
@@ -43,10 +43,17 @@ export async function* localLayerEntries(
     yield* tarLayerEntries(async () => rangeStream(blob), spec, options);
     return;
   }
-  let index: Awaited<ReturnType<typeof indexTarFile>>;
+  // Members stream in archive order, a batch per read; the walker resolves a path shipped twice (last one wins).
   try {
-    index = await indexTarFile(blob.path, spec.describe, blob.range);
+    for await (const batch of tarMembers(blob.path, spec.describe, blob.range)) {
+      for (const member of batch) {
+        if (options.signal?.aborted) throw new Error('aborted');
+        options.onBytes?.(member.offset + member.size - blob.range.start);
+        yield entryOf(blob.path, member);
+      }
+    }
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     throw new LucentError(
       'E_LAYER_CORRUPT',
       `${spec.describe} is corrupt or truncated (tar data): ${(error as Error).message}`,
@@ -55,11 +62,6 @@ export async function* localLayerEntries(
         cause: error,
       },
     );
-  }
-  for (const member of index.members.values()) {
-    if (options.signal?.aborted) throw new Error('aborted');
-    options.onBytes?.(member.offset + member.size - blob.range.start);
-    yield entryOf(blob.path, member);
   }
   options.onBytes?.(blob.range.length);
 }
