@@ -36,14 +36,20 @@ const SCHEMES: Record<string, string> = {
   openSUSE: 'rpm',
 };
 
-/** The OSV ecosystem of an OS release, e.g. `Debian:12`, `Alpine:v3.11`, `Ubuntu:22.04`; undefined when unknown. */
+/**
+ * The OSV ecosystem of an OS release, e.g. `Debian:12`, `Alpine:v3.11`, `Ubuntu:22.04:LTS`, `Ubuntu:24.10`; undefined
+ * when unknown.
+ */
 export function osEcosystem(os: OsInfo | undefined): string | undefined {
   if (!os?.versionId) return undefined;
   switch (os.id) {
     case 'debian':
       return `Debian:${os.versionId.split('.')[0]}`;
-    case 'ubuntu':
-      return `Ubuntu:${os.versionId}`;
+    case 'ubuntu': {
+      // OSV names an Ubuntu release by its VERSION_ID, with `:LTS` for long-term support releases.
+      const release = os.versionId.split('.').slice(0, 2).join('.');
+      return isUbuntuLts(release, os.prettyName) ? `Ubuntu:${release}:LTS` : `Ubuntu:${release}`;
+    }
     case 'alpine':
       return `Alpine:v${os.versionId.split('.').slice(0, 2).join('.')}`;
     default:
@@ -51,10 +57,33 @@ export function osEcosystem(os: OsInfo | undefined): string | undefined {
   }
 }
 
+/**
+ * Whether an Ubuntu release is LTS: os-release says so (`PRETTY_NAME="Ubuntu 22.04.4 LTS"`), or it is an April
+ * release of an even year from 8.04 on, or 6.06 (https://wiki.ubuntu.com/Releases), for an os-release that omits it.
+ */
+function isUbuntuLts(release: string, prettyName: string | undefined): boolean {
+  if (prettyName && /\bLTS\b/.test(prettyName)) return true;
+  const [year = '', month = ''] = release.split('.');
+  return release === '6.06' || (month === '04' && Number(year) >= 8 && Number(year) % 2 === 0);
+}
+
 /** The OSV ecosystem a package is looked up in, or undefined when Lucent has no advisories for it. */
 export function ecosystemOf(pkg: Pick<Package, 'type'>, os: OsInfo | undefined): string | undefined {
   if (pkg.type === 'deb' || pkg.type === 'apk' || pkg.type === 'rpm') return osEcosystem(os);
   return LANGUAGE_ECOSYSTEMS[pkg.type];
+}
+
+/**
+ * Every OSV ecosystem a package is looked up in: its own, and for an Ubuntu package the Ubuntu Pro one of the same
+ * release (`Ubuntu:Pro:16.04:LTS`). Canonical publishes fixes past standard support there (ESM), as revisions of the
+ * same source packages, so a stock install below such a fix is affected, and the fix is one a Pro subscription
+ * installs. The other Pro streams (`Ubuntu:Pro:FIPS:…`, `Ubuntu:Pro:FIPS-updates:…`, `Ubuntu:Pro:Realtime:…`) version
+ * builds a stock install does not have, so they are not looked up.
+ */
+export function ecosystemsOf(pkg: Pick<Package, 'type'>, os: OsInfo | undefined): string[] {
+  const ecosystem = ecosystemOf(pkg, os);
+  if (!ecosystem) return [];
+  return ecosystem.startsWith('Ubuntu:') ? [ecosystem, `Ubuntu:Pro:${ecosystem.slice('Ubuntu:'.length)}`] : [ecosystem];
 }
 
 /** The versioning scheme name of an ecosystem (`Debian:12` → `deb`). */

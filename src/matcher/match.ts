@@ -11,7 +11,8 @@ import type { EpssScore, KevEntry } from '../advisories/records.ts';
 import type { OsInfo, Package } from '../core/package.ts';
 import { versioningScheme } from '../versioning/registry.ts';
 import { type AffectedEvidence, evaluateAffected } from './affected.ts';
-import { ecosystemOf, lookupName, lookupVersion, schemeOf } from './ecosystems.ts';
+import { ecosystemsOf, lookupName, lookupVersion, schemeOf } from './ecosystems.ts';
+import { foldLinkedFindings } from './fold-findings.ts';
 
 /** Where advisories come from: the advisory DB, or anything that can answer the same question. */
 export interface AdvisoryLookup {
@@ -87,16 +88,13 @@ export interface FindingSeverity {
 export function matchPackages(packages: readonly Package[], os: OsInfo | undefined, lookup: AdvisoryLookup): Finding[] {
   const findings = new Map<string, Finding>();
   lookup.prefetch?.(
-    packages.flatMap((pkg) => {
-      const ecosystem = ecosystemOf(pkg, os);
-      return ecosystem ? [{ ecosystem, name: lookupName(pkg) }] : [];
-    }),
+    packages.flatMap((pkg) => ecosystemsOf(pkg, os).map((ecosystem) => ({ ecosystem, name: lookupName(pkg) }))),
   );
-  for (const pkg of packages) {
-    const ecosystem = ecosystemOf(pkg, os);
-    const schemeName = ecosystem ? schemeOf(ecosystem) : undefined;
+  // An Ubuntu package is looked up in two ecosystems (its release and the Ubuntu Pro one, ecosystems.ts).
+  for (const [pkg, ecosystem] of packages.flatMap((pkg) => ecosystemsOf(pkg, os).map((eco) => [pkg, eco] as const))) {
+    const schemeName = schemeOf(ecosystem);
     const scheme = schemeName ? versioningScheme(schemeName) : undefined;
-    if (!ecosystem || !scheme) continue;
+    if (!scheme) continue;
     const name = lookupName(pkg);
     const version = lookupVersion(pkg);
     for (const record of lookup.recordsFor(ecosystem, name)) {
@@ -105,7 +103,8 @@ export function matchPackages(packages: readonly Package[], os: OsInfo | undefin
         if (entry.package?.ecosystem !== ecosystem || !sameName(entry.package.name, name, ecosystem)) continue;
         const verdict = evaluateAffected(entry, version, scheme);
         if (!verdict.affected || !verdict.evidence) continue;
-        const ids = [record.id, ...(record.aliases ?? [])];
+        // `upstream` (OSV 1.6) is how distro records name the CVE they are about (UBUNTU-CVE-2021-3782 → CVE-2021-3782).
+        const ids = [record.id, ...(record.aliases ?? []), ...upstreamOf(record)];
         const evidence: FindingEvidence = {
           ...verdict.evidence,
           recordId: record.id,
@@ -137,7 +136,9 @@ export function matchPackages(packages: readonly Package[], os: OsInfo | undefin
       }
     }
   }
-  return [...findings.values()].sort((a, b) => a.packageName.localeCompare(b.packageName) || a.id.localeCompare(b.id));
+  return foldLinkedFindings([...findings.values()]).sort(
+    (a, b) => a.packageName.localeCompare(b.packageName) || a.id.localeCompare(b.id),
+  );
 }
 
 function mergeFinding(
@@ -158,6 +159,12 @@ function safeCompare(compare: (a: string, b: string) => number, a: string, b: st
   } catch {
     return a.localeCompare(b);
   }
+}
+
+/** The ids a record names in OSV's `upstream` field (not in the zod schema, which keeps unknown fields). */
+function upstreamOf(record: OsvRecord): string[] {
+  const upstream = (record as { upstream?: unknown }).upstream;
+  return Array.isArray(upstream) ? upstream.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /** PyPI names compare by PEP 503 normal form; other ecosystems by exact name. */

@@ -19,6 +19,7 @@ describe('resolveUpdateConfig', () => {
       'crates.io',
       'Packagist',
       'NuGet',
+      'Ubuntu',
     ]);
   });
 

@@ -13,9 +13,20 @@ export type FeedSourceName = (typeof FEED_SOURCE_NAMES)[number];
 
 /**
  * The OSV ecosystems downloaded by default: those the matcher looks language packages up in
- * (src/matcher/ecosystems.ts). Distros come from their own feeds (Alpine secdb, the Debian tracker).
+ * (src/matcher/ecosystems.ts), and Ubuntu, whose only feed is OSV's (`Ubuntu/all.zip` holds every release, stock and
+ * Pro). Alpine and Debian come from their own feeds (secdb, the Debian tracker).
  */
-export const DEFAULT_OSV_ECOSYSTEMS = ['Go', 'npm', 'PyPI', 'Maven', 'RubyGems', 'crates.io', 'Packagist', 'NuGet'];
+export const DEFAULT_OSV_ECOSYSTEMS = [
+  'Go',
+  'npm',
+  'PyPI',
+  'Maven',
+  'RubyGems',
+  'crates.io',
+  'Packagist',
+  'NuGet',
+  'Ubuntu',
+];
 
 /** The upstream URLs. OSV and Alpine are bases (a file per ecosystem or branch); the others are the file itself. */
 export const DEFAULT_FEED_URLS: Record<FeedSourceName, string> = {
