@@ -22,7 +22,7 @@ export interface LucentServer {
 
 /** Starts `lucent server --listen 127.0.0.1:0` on a fresh database and waits until it answers /readyz. */
 export async function startLucentServer(
-  options: { webDir?: string; extraArgs?: string[] } = {},
+  options: { webDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<LucentServer> {
   const dir = await mkdtemp(join(tmpdir(), 'lucent-e2e-server-'));
   const adminToken = `lucent-e2e-admin-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
@@ -39,7 +39,13 @@ export async function startLucentServer(
     ...(options.extraArgs ?? []),
   ];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, LUCENT_ADMIN_TOKEN: adminToken, XDG_DATA_HOME: dir, XDG_CACHE_HOME: join(dir, 'cache') },
+    env: {
+      ...process.env,
+      LUCENT_ADMIN_TOKEN: adminToken,
+      XDG_DATA_HOME: dir,
+      XDG_CACHE_HOME: join(dir, 'cache'),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

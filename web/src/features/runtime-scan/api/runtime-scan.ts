@@ -1,5 +1,5 @@
 /** Runtime scanning: namespaces, options, start and stop, live progress, results, and schedules. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ResponseJson } from '../../../shared/api/api-types.ts';
 import { apiGet, apiSend } from '../../../shared/api/http.ts';
 
@@ -88,14 +88,21 @@ export function useScanProgress() {
   });
 }
 
-/** The last run's results and images, counting findings at or above `minimum`; polled with the progress. */
-export function useScanResults(minimum: string, running: boolean) {
+/**
+ * The last run's results and images, counting findings at or above `minimum`; polled every 2 s while the run goes
+ * on, and fetched again whenever the run's status changes (so the final counts follow DONE).
+ */
+export function useScanResults(minimum: string, progress: ScanProgress | undefined) {
+  const running = isRunning(progress);
   return useQuery({
-    queryKey: [KEY, 'results', minimum],
+    queryKey: [KEY, 'results', minimum, progress?.status ?? '', progress?.startTime ?? ''],
     queryFn: async () =>
+      // `images` is typed loosely by the API; its items are the server's ImageProgress records.
       (await apiGet('/api/runtime/scan/results', {
         query: { 'vulnerabilitySeverity[gte]': minimum || undefined },
       })) as unknown as ScanResults,
+    enabled: progress !== undefined,
+    placeholderData: keepPreviousData,
     refetchInterval: running ? 2_000 : false,
   });
 }
@@ -135,13 +142,18 @@ export function useSaveSchedule() {
   });
 }
 
-/** Enables or disables a schedule. */
+/** Enables or disables a schedule; the list shows the change at once and is corrected by the server's answer. */
 export function useToggleSchedule() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
       apiSend('patch', '/api/runtime/schedules/{id}', { enabled }, { path: { id } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: SCHEDULES }),
+    onMutate: ({ id, enabled }) => {
+      client.setQueryData<Schedule[]>(SCHEDULES, (list) =>
+        list?.map((schedule) => (schedule.id === id ? { ...schedule, enabled } : schedule)),
+      );
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: SCHEDULES }),
   });
 }
 

@@ -23,9 +23,11 @@ const STATE_TEXT: Record<ImageProgress['state'], string> = {
 export function ScanProgressCard(props: {
   progress: ScanProgress;
   images: readonly ImageProgress[];
+  /** The run's failure messages (images that failed, and images whose digest was not known, with their pods). */
+  failures: readonly { message: string }[];
   endTime?: string | undefined;
 }): ReactNode {
-  const { progress, images, endTime } = props;
+  const { progress, images, failures, endTime } = props;
   const failed = images.filter((image) => image.state === 'failed');
   const percent = Math.max(0, Math.min(100, Math.round(progress.scanned)));
   const namespaces = progress.scannedNamespaces.length > 0 ? progress.scannedNamespaces.join(', ') : 'all namespaces';
@@ -91,10 +93,18 @@ export function ScanProgressCard(props: {
           </table>
         </div>
       ) : null}
-      {failed.length > 0 ? (
-        <p role="status" className="state state--error">
-          {failed.length} image{failed.length === 1 ? '' : 's'} could not be scanned; the reasons are in the table.
-        </p>
+      {failed.length > 0 || failures.length > 0 ? (
+        <div role="status" className="state state--error" data-testid="scan-failures">
+          <p>
+            {failures.length || failed.length} image{(failures.length || failed.length) === 1 ? '' : 's'} could not be
+            scanned:
+          </p>
+          <ul>
+            {failures.map((failure) => (
+              <li key={failure.message}>{failure.message}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </section>
   );

@@ -62,16 +62,6 @@ export function ScanResultsCard({ results, minimum, onMinimum }: ScanResultsCard
           ))}
         </p>
       ) : null}
-      {results.failures.length > 0 ? (
-        <details className="failures">
-          <summary>{`${results.failures.length} failure${results.failures.length === 1 ? '' : 's'}`}</summary>
-          <ul>
-            {results.failures.map((failure) => (
-              <li key={failure.message}>{failure.message}</li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { type ReactNode, useState } from 'react';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { ErrorBox, Loading } from '../../../shared/components/query-state.tsx';
-import { isRunning, useScanProgress, useScanResults } from '../api/runtime-scan.ts';
+import { useScanProgress, useScanResults } from '../api/runtime-scan.ts';
 import { ScanControls } from '../components/scan-controls.tsx';
 import { ScanProgressCard } from '../components/scan-progress.tsx';
 import { ScanResultsCard } from '../components/scan-results.tsx';
@@ -11,9 +11,8 @@ import { SchedulesPanel } from '../components/schedules-panel.tsx';
 /** The page component. */
 export function RuntimeScanPage(): ReactNode {
   const progress = useScanProgress();
-  const running = isRunning(progress.data);
   const [minimum, setMinimum] = useState('');
-  const results = useScanResults(minimum, running);
+  const results = useScanResults(minimum, progress.data);
   return (
     <div className="page">
       <PageHeader title="Runtime scan" subtitle="Scan the images running in your Kubernetes cluster." />
@@ -23,6 +22,7 @@ export function RuntimeScanPage(): ReactNode {
           <ScanProgressCard
             progress={progress.data}
             images={results.data?.images ?? []}
+            failures={results.data?.failures ?? []}
             endTime={results.data?.endTime}
           />
         ) : progress.error ? (
