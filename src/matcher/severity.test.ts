@@ -212,8 +212,16 @@ describe('a distro rating wins for distro packages', () => {
     ['low', 'LOW'],
     ['medium', 'MEDIUM'],
     ['high', 'HIGH'],
+    // The tracker's `*` markers do not change the level.
+    ['low*', 'LOW'],
+    ['low**', 'LOW'],
+    ['medium*', 'MEDIUM'],
+    ['medium**', 'MEDIUM'],
+    ['high*', 'HIGH'],
+    ['high**', 'HIGH'],
     ['not yet assigned', 'UNKNOWN'],
     ['end-of-life', 'UNKNOWN'],
+    ['*', 'UNKNOWN'],
   ])('Debian urgency %s → %s', (urgency, level) => {
     const real = dsa('DSA-857-1');
     const rated = {

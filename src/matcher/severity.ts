@@ -118,13 +118,23 @@ export function isDistroRating(severity: FindingSeverity): boolean {
   return severity.source.startsWith(URGENCY_SOURCE) || severity.source.startsWith(UBUNTU_SOURCE);
 }
 
-/** Debian tracker urgencies (https://security-team.debian.org/security_tracker.html, "Severity levels"). */
+/**
+ * Debian tracker urgencies (https://security-team.debian.org/security_tracker.html, "Severity levels"). The tracker
+ * appends `*` or `**` to an urgency as a marker (`*`: no DSA is planned) without changing the level, so `low**` is
+ * LOW, as Trivy and Clair read it. `unimportant` is NEGLIGIBLE, as Grype and Clair read it (Trivy says LOW).
+ * `not yet assigned` and `end-of-life` rate nothing: UNKNOWN, so a CVSS vector of another record of the CVE is used.
+ */
 const DEBIAN_URGENCY: Readonly<Record<string, SeverityLevel>> = {
   unimportant: 'NEGLIGIBLE',
   low: 'LOW',
   medium: 'MEDIUM',
   high: 'HIGH',
 };
+
+/** The level of a Debian urgency, with its `*` markers removed; UNKNOWN for anything else. */
+export function levelOfUrgency(urgency: string): SeverityLevel {
+  return DEBIAN_URGENCY[urgency.trim().replace(/\*+$/, '')] ?? 'UNKNOWN';
+}
 
 /** Ubuntu CVE priorities (https://ubuntu.com/security/cves/about#priority), OSV severity type `Ubuntu`. */
 const UBUNTU_PRIORITY: Readonly<Record<string, SeverityLevel>> = {
@@ -142,7 +152,7 @@ function distroRating(record: OsvRecord, entries: OsvAffected[]): FindingSeverit
     const urgency = entry.database_specific?.urgency;
     if (typeof urgency !== 'string') continue;
     // `not yet assigned`, `end-of-life` and anything new rate nothing yet.
-    const level = DEBIAN_URGENCY[urgency] ?? 'UNKNOWN';
+    const level = levelOfUrgency(urgency);
     best = higherSeverity(best, { level, source: `${URGENCY_SOURCE}${record.id}` });
   }
   for (const severity of record.severity ?? []) {
