@@ -1,9 +1,10 @@
 /**
  * `lucent runtime scan` end to end: the test Kubernetes API server (HTTPS, real client-node) lists pods whose images
  * live in a real registry behind htpasswd, reached through a logging proxy; pull secrets carry the credentials. Two
- * images, five pods: one pod opted out by label, one image only in an init container, one digest shared by pods of
- * two namespaces, one image missing from the registry. The first scan pulls each digest exactly once; the second
- * pulls nothing and only re-matches the stored SBOMs.
+ * images, seven pods: one opted out by label, one image only in an init container, one digest shared by pods of two
+ * namespaces, one image missing from the registry, one node-local image ID resolved through the registry and one
+ * whose tag has moved on. The first scan fetches each layer exactly once; the second fetches no layer and matches
+ * nothing; after an advisory import, the stored SBOMs are matched again, still without a layer fetched.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -128,6 +129,21 @@ beforeAll(async () => {
         serviceAccountName: 'cache-sa',
         containers: [{ name: 'cache', image: toolsImage, imageID: toolsId }],
       }),
+      // Built on the node: only the local image ID (the config digest) is known; the registry's tag still has it.
+      pod({
+        namespace: 'shop',
+        name: 'local-build',
+        labels: { app: 'web', tier: 'front' },
+        imagePullSecrets: ['regcred'],
+        containers: [{ name: 'web', image: appImage, imageID: `docker://${digests.appBlobs[0]}` }],
+      }),
+      // Its tag has moved on since the node loaded it: the running image cannot be pulled by name.
+      pod({
+        namespace: 'tools',
+        name: 'stale',
+        imagePullSecrets: ['regcred-tools'],
+        containers: [{ name: 'x', image: toolsImage, imageID: `sha256:${'f'.repeat(64)}` }],
+      }),
       pod({
         namespace: 'tools',
         name: 'broken',
@@ -165,8 +181,16 @@ const scan = (...extra: string[]) =>
     { HOME: dir, KUBECONFIG: '', LUCENT_DATABASE_URL: '' },
   );
 
-const blobGets = (from: number) =>
-  proxy.requests.slice(from).filter((request) => request.method === 'GET' && request.path.includes('/blobs/'));
+/** The layers of both images (their blobs but the config). */
+const layers = () => [...digests.appBlobs.slice(1), ...digests.toolsBlobs.slice(1)];
+
+/** Layer blobs fetched successfully since request number `from`. */
+const layerGets = (from: number) =>
+  proxy.requests
+    .slice(from)
+    .filter((request) => request.method === 'GET' && request.status === 200 && request.path.includes('/blobs/'))
+    .map((request) => request.path.split('/blobs/')[1] ?? '')
+    .filter((digest) => layers().includes(digest));
 
 describe('lucent runtime scan', () => {
   let firstMs = 0;
@@ -181,8 +205,8 @@ describe('lucent runtime scan', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^Runtime scan DONE in \d+\.\ds; namespaces: data, shop, tools$/);
     expect(lines.slice(1, 8)).toEqual([
-      'Pods: 5 (1 skipped), containers: 5',
-      'Images: 3 unique (2 pulled, 0 re-matched, 0 up to date, 1 failed)',
+      'Pods: 7 (1 skipped), containers: 7',
+      'Images: 3 unique (2 pulled, 0 re-matched, 0 up to date, 2 failed)',
       'Applications: 2',
       'Packages: 18',
       'Vulnerabilities: 6 (CRITICAL 0, HIGH 0, MEDIUM 0, LOW 0, NEGLIGIBLE 0, UNKNOWN 6)',
@@ -192,13 +216,12 @@ describe('lucent runtime scan', () => {
     expect(result.stdout).toContain(
       `Failed to scan image "${proxy.host}/shop/gone@${MISSING}". Affected pods: tools/broken. Reasons: `,
     );
-    // Every blob of both images was fetched exactly once, and nothing else was.
-    const fetched = blobGets(before).map((request) => request.path.split('/blobs/')[1]);
-    const successful = blobGets(before).filter((request) => request.status === 200);
-    expect(successful.map((request) => request.path.split('/blobs/')[1]).sort()).toEqual(
-      [...digests.appBlobs, ...digests.toolsBlobs].sort(),
+    expect(result.stdout).toContain(
+      `Failed to scan image "${proxy.host}/shop/tools:3". Affected pods: tools/stale. Reasons: the node runs local image sha256:${'f'.repeat(64)}, but ${proxy.host}/shop/tools:3 now points to ${digests.toolsBlobs[0]} in the registry.`,
     );
-    expect(new Set(fetched).size).toBe(fetched.length);
+    // Every layer of both images was fetched exactly once. (Config blobs are small and are also read to identify the
+    // node-local images.)
+    expect(layerGets(before).sort()).toEqual(layers().sort());
   });
 
   it('pulls nothing the second time, and does not even match again when the advisories did not change', async () => {
@@ -208,17 +231,23 @@ describe('lucent runtime scan', () => {
     const secondMs = Date.now() - started;
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').slice(1, 7)).toEqual([
-      'Pods: 5 (1 skipped), containers: 5',
-      'Images: 3 unique (0 pulled, 0 re-matched, 2 up to date, 1 failed)',
+      'Pods: 7 (1 skipped), containers: 7',
+      'Images: 3 unique (0 pulled, 0 re-matched, 2 up to date, 2 failed)',
       'Applications: 2',
       'Packages: 18',
       'Vulnerabilities: 6 (CRITICAL 0, HIGH 0, MEDIUM 0, LOW 0, NEGLIGIBLE 0, UNKNOWN 6)',
       '',
     ]);
-    expect(blobGets(before)).toEqual([]);
-    // Only the missing image was asked for again.
-    const asked = new Set(proxy.requests.slice(before).map((request) => request.path.split('/')[3]));
-    expect([...asked]).toEqual(['gone']);
+    expect(layerGets(before)).toEqual([]);
+    // Only manifests and configs: to identify the two node-local images, and the missing image.
+    const asked = proxy.requests.slice(before).map((request) => request.path.split('/').slice(3, 5).join(' '));
+    expect([...new Set(asked)].sort()).toEqual([
+      'app blobs',
+      'app manifests',
+      'gone manifests',
+      'tools blobs',
+      'tools manifests',
+    ]);
     process.stdout.write(`runtime scan: first ${firstMs} ms, second ${secondMs} ms\n`);
   });
 
@@ -258,12 +287,12 @@ describe('lucent runtime scan', () => {
     const result = await scan();
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').slice(2, 6)).toEqual([
-      'Images: 3 unique (0 pulled, 2 re-matched, 0 up to date, 1 failed)',
+      'Images: 3 unique (0 pulled, 2 re-matched, 0 up to date, 2 failed)',
       'Applications: 2',
       'Packages: 18',
       'Vulnerabilities: 7 (CRITICAL 0, HIGH 0, MEDIUM 0, LOW 0, NEGLIGIBLE 0, UNKNOWN 7)',
     ]);
-    expect(blobGets(before)).toEqual([]);
+    expect(layerGets(before)).toEqual([]);
   });
 
   it('reports applications, images and failures as JSON', async () => {
@@ -288,7 +317,7 @@ describe('lucent runtime scan', () => {
           { digest: digests.app, name: `${proxy.host}/shop/app:1.0`, source: 'RUNTIME' },
           { digest: digests.tools, name: `${proxy.host}/shop/tools:3`, source: 'RUNTIME' },
         ],
-        pods: ['shop/web-7f9c-1', 'shop/web-7f9c-2'],
+        pods: ['shop/local-build', 'shop/web-7f9c-1', 'shop/web-7f9c-2'],
       },
     ]);
     expect(
@@ -299,7 +328,7 @@ describe('lucent runtime scan', () => {
         image.pods,
       ]),
     ).toEqual([
-      [`${proxy.host}/shop/app:1.0`, 'current', 'done', ['shop/web-7f9c-1', 'shop/web-7f9c-2']],
+      [`${proxy.host}/shop/app:1.0`, 'current', 'done', ['shop/local-build', 'shop/web-7f9c-1', 'shop/web-7f9c-2']],
       [`${proxy.host}/shop/gone@${MISSING}`, 'pull', 'failed', ['tools/broken']],
       [`${proxy.host}/shop/tools:3`, 'current', 'done', ['data/cache-0', 'shop/web-7f9c-1']],
     ]);
