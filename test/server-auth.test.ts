@@ -136,6 +136,14 @@ describe.each(ENGINES)('auth on %s', (engine) => {
     expect(limited.json()).toMatchObject({ code: 'E_RATE_LIMITED' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(800);
     expect((await login('correct horse battery', '10.0.0.2')).statusCode).toBe(200);
+    const relogin = await harness.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { name: 'alice', password: 'correct horse battery' },
+      headers: { authorization: 'Bearer lcs_expired-or-unknown' },
+      remoteAddress: '10.0.0.3',
+    });
+    expect(relogin.statusCode).toBe(200);
     const logout = await harness.app.inject({
       method: 'POST',
       url: '/api/auth/logout',

@@ -1,7 +1,8 @@
 /**
- * The audit log: every write request (any method but GET, HEAD and OPTIONS) is recorded after its response, whether
- * it succeeded or was refused, with the caller, the route pattern, the route parameters and the status. Bodies are
- * never recorded (they may hold passwords or whole reports).
+ * The audit log: every write request (any method but GET, HEAD and OPTIONS) is recorded, whether it succeeded or was
+ * refused, with the caller, the route pattern, the route parameters and the status. The entry is written as the answer
+ * is about to be sent, so a client that got an answer can count on the entry being there. Bodies are never recorded
+ * (they may hold passwords or whole reports).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuditEntry, AuthStore } from './auth-store.ts';
@@ -18,15 +19,16 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Installs the hook that writes one audit entry per write request. */
 export function installAuditHook(app: FastifyInstance, store: AuthStore): void {
-  app.addHook('onResponse', async (request, reply) => {
-    if (READ_METHODS.has(request.method)) return;
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (READ_METHODS.has(request.method)) return payload;
     const entry = auditEntryOf(request, reply.statusCode);
     try {
       await store.appendAudit(entry);
     } catch (error) {
-      // The response is already sent; a lost audit entry must at least be visible in the logs.
+      // The write itself is done (or refused); a lost audit entry must at least be visible in the logs.
       request.log.error({ err: error, audit: entry }, 'could not write the audit entry');
     }
+    return payload;
   });
 }
 

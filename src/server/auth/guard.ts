@@ -67,9 +67,10 @@ export function installAuthHook(app: FastifyInstance, options: AuthHookOptions):
     if (request.is404) return;
     const level = request.routeOptions.config.auth;
     if (level === undefined) throw new LucentError('E_FORBIDDEN', 'this route declares no access level');
+    // Public routes ignore credentials: a stale session sent along must not block a new login.
+    if (level === 'public') return;
     const token = bearerToken(request.headers.authorization);
     if (token === undefined) {
-      if (level === 'public') return;
       if (level === 'viewer' && options.allowAnonymousRead) return;
       throw new LucentError('E_UNAUTHENTICATED', 'authentication required', {
         hint: 'send "Authorization: Bearer <token>"',
