@@ -22,10 +22,7 @@ export function workerCommand(): Command {
     )
     .option('--concurrency <n>', 'jobs run at once', '1')
     .option('--advisory-db <file>', 'advisory database to match against (default $LUCENT_DB or the CLI default)')
-    .option(
-      '--job-timeout <duration>',
-      "longest a job may run, e.g. 10m (default: each kind's own); on PostgreSQL also how long a dead worker's job waits",
-    )
+    .option('--job-timeout <duration>', "longest a job may run, e.g. 10m (default: each kind's own)")
     .option('--grace <duration>', 'on SIGTERM, time running jobs get to finish before they are handed back', '30s')
     .addOption(new Option('--log-level <level>', 'log level').choices([...LOG_LEVELS]).default('info'))
     .addHelpText(

@@ -12,7 +12,7 @@ export const JOB_KINDS: readonly JobKind<any>[] = [rematchPlanJob, rematchResour
 
 /** Overrides for every kind (operators' flags). */
 export interface KindOverrides {
-  /** Longest a job may run (`--job-timeout`); on PostgreSQL also how long a dead worker's job waits. */
+  /** Longest a job may run (`--job-timeout`). */
   timeoutSeconds?: number;
 }
 
@@ -24,11 +24,6 @@ export async function defineJobKinds(queue: WorkQueue, overrides: KindOverrides 
       ...(overrides.timeoutSeconds ? { timeoutSeconds: overrides.timeoutSeconds } : {}),
     });
   }
-}
-
-/** The shortest time limit of any kind, which paces pg-boss's look for expired jobs. */
-export function shortestTimeoutSeconds(overrides: KindOverrides = {}): number {
-  return overrides.timeoutSeconds ?? Math.min(...JOB_KINDS.map((kind) => kind.defaults.timeoutSeconds));
 }
 
 /** Starts working every kind: `concurrency` jobs of a kind at once, or fewer when the kind says so. */

@@ -3,7 +3,7 @@
  * pg-boss beside the store's PostgreSQL schema. Every job kind is declared on it.
  */
 import type { Store } from '../store/open-store.ts';
-import { defineJobKinds, type KindOverrides, shortestTimeoutSeconds } from './job-kinds.ts';
+import { defineJobKinds, type KindOverrides } from './job-kinds.ts';
 import { pgBossQueue, pgBossSchemaFor } from './pg-boss-queue.ts';
 import { sqliteQueue } from './sqlite-queue.ts';
 import type { QueueEvent, WorkQueue } from './work-queue.ts';
@@ -12,7 +12,7 @@ import type { QueueEvent, WorkQueue } from './work-queue.ts';
 export interface OpenQueueOptions extends KindOverrides {
   /** The store's URL (pg-boss opens its own connections to the same database). */
   databaseUrl: string;
-  /** SQLite: how long a claimed job stays ours without a heartbeat (default 30 s). */
+  /** How long a running job stays its worker's without a heartbeat (default 30 s); a dead worker's job waits this long. */
   leaseSeconds?: number;
   /** How often idle workers look for jobs (default 1 s). */
   pollMs?: number;
@@ -32,8 +32,7 @@ export async function openQueue(store: Store, options: OpenQueueOptions): Promis
           ...common,
           databaseUrl: options.databaseUrl,
           schema: pgBossSchemaFor(store.schema),
-          // A dead worker's job is noticed within a quarter of the shortest time limit (1 to 60 s).
-          maintenanceSeconds: Math.min(60, Math.max(1, Math.ceil(shortestTimeoutSeconds(options) / 4))),
+          ...(options.leaseSeconds ? { leaseSeconds: options.leaseSeconds } : {}),
         });
   try {
     await defineJobKinds(queue, options);

@@ -1,13 +1,16 @@
 /**
  * The work queue on PostgreSQL, through pg-boss (https://github.com/timgit/pg-boss, v10): its tables live in a
  * schema of their own next to the store's, and every `lucent server` and `lucent worker` on the same database shares
- * them. Jobs are taken with `FOR UPDATE SKIP LOCKED`, so each runs on one worker at a time. pg-boss has no heartbeat:
- * a job whose worker died stays active until its time limit (`timeoutSeconds`) passes, then pg-boss's maintenance
- * (any live instance, every few seconds) puts it back for another worker — so a kind's time limit is both the longest
- * a run may take and how long a dead worker's job waits.
+ * them. Jobs are taken with `FOR UPDATE SKIP LOCKED`, so each runs on one worker at a time.
  *
- * The loop here fetches and completes jobs itself rather than through `boss.work`, so a handler gets an abort signal
- * on its time limit and on a stop, and a stop can hand a running job back at once.
+ * Leases: pg-boss expires an active job whose `started_on + expire_in` has passed (its maintenance runs in any live
+ * instance) and puts it back for another worker. Each job is sent with `expire_in` = the lease (30 s), and the worker
+ * running it moves `started_on` forward every third of that: a heartbeat (pg-boss 10 has none of its own, so this one
+ * statement touches its `job` table). A killed worker's job is taken over within a lease, however long the job may
+ * legitimately run; the kind's time limit is enforced here, by aborting the handler.
+ *
+ * The loop fetches and completes jobs itself rather than through `boss.work`, so a handler gets an abort signal on
+ * its time limit, when another worker took its job over, and on a stop, which hands a running job back at once.
  */
 import PgBoss from 'pg-boss';
 import { LucentError } from '../../core/errors.ts';
@@ -30,24 +33,28 @@ export interface PgBossQueueOptions {
   schema: string;
   /** How often an idle worker polls for jobs (default 1 s; pg-boss allows no less than 0.5 s). */
   pollMs?: number;
-  /** How often expired jobs are looked for (default: a quarter of the shortest time limit, 1 to 60 s). */
-  maintenanceSeconds?: number;
+  /** How long a running job stays its worker's without a heartbeat (default 30 s). */
+  leaseSeconds?: number;
   onEvent?: (event: QueueEvent) => void;
 }
+
+const DEFAULT_LEASE_SECONDS = 30;
 
 /** Opens (and, on first use, installs) pg-boss in `options.schema`. */
 export async function pgBossQueue(options: PgBossQueueOptions): Promise<WorkQueue> {
   const url = new URL(options.databaseUrl);
   url.searchParams.delete('schema');
+  const leaseSeconds = Math.max(3, Math.round(options.leaseSeconds ?? DEFAULT_LEASE_SECONDS));
   const boss = new PgBoss({
     connectionString: url.toString(),
     schema: options.schema,
     application_name: 'lucent-queue',
     max: 4,
     supervise: true,
-    // Lucent schedules its own periodic work (croner in the server); pg-boss's cron is not used.
+    // Lucent schedules its own periodic work; pg-boss's cron is not used.
     schedule: false,
-    maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
+    // Expired leases are looked for four times per lease.
+    maintenanceIntervalSeconds: Math.max(1, Math.floor(leaseSeconds / 4)),
   });
   const onEvent = options.onEvent ?? (() => undefined);
   boss.on('error', (error) => onEvent({ type: 'error', error: errorText(error) }));
@@ -58,7 +65,7 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<WorkQueu
       cause: error,
     });
   }
-  return new PgBossQueue(boss, options.pollMs ?? 1000, onEvent);
+  return new PgBossQueue(boss, { schema: options.schema, leaseSeconds, pollMs: options.pollMs ?? 1000, onEvent });
 }
 
 /** pg-boss's schema for a store schema: `pgboss` beside `public`, else `<schema>_pgboss`. */
@@ -73,6 +80,12 @@ export function pgBossSchemaFor(storeSchema: string | undefined): string {
   return name;
 }
 
+/** What a job carries in pg-boss's `data`: the payload, and a time limit given when it was enqueued. */
+interface JobData {
+  payload: unknown;
+  timeoutSeconds?: number;
+}
+
 interface RunningJob {
   kind: string;
   controller: AbortController;
@@ -84,6 +97,8 @@ class PgBossQueue implements WorkQueue {
   readonly engine = 'pg-boss' as const;
   readonly #boss: PgBoss;
   readonly #pollMs: number;
+  readonly #leaseSeconds: number;
+  readonly #renewSql: string;
   readonly #onEvent: (event: QueueEvent) => void;
   readonly #kinds = new Map<string, JobKindDefaults>();
   readonly #loops: Promise<void>[] = [];
@@ -91,10 +106,18 @@ class PgBossQueue implements WorkQueue {
   #sleepers: (() => void)[] = [];
   #stopping = false;
 
-  constructor(boss: PgBoss, pollMs: number, onEvent: (event: QueueEvent) => void) {
+  constructor(
+    boss: PgBoss,
+    options: { schema: string; leaseSeconds: number; pollMs: number; onEvent: (event: QueueEvent) => void },
+  ) {
     this.#boss = boss;
-    this.#pollMs = Math.max(500, pollMs);
-    this.#onEvent = onEvent;
+    this.#pollMs = Math.max(500, options.pollMs);
+    this.#leaseSeconds = options.leaseSeconds;
+    // The schema name is Lucent's own (pgBossSchemaFor, from a checked store schema); identifiers cannot be bound.
+    // A worker that fetched it again since has raised its retry_count: then it is no longer ours to renew.
+    this.#renewSql = `UPDATE "${options.schema}".job SET started_on = now()
+      WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3`;
+    this.#onEvent = options.onEvent;
   }
 
   async define(kind: string, defaults: JobKindDefaults): Promise<void> {
@@ -109,20 +132,20 @@ class PgBossQueue implements WorkQueue {
 
   async enqueue(kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<string | null> {
     const defaults = this.#defaults(kind);
-    const id = await this.#boss.send(
-      kind,
-      { payload: payload ?? null },
-      {
-        ...this.#jobOptions({
-          retryLimit: options.retryLimit ?? defaults.retryLimit,
-          retryDelaySeconds: options.retryDelaySeconds ?? defaults.retryDelaySeconds,
-          timeoutSeconds: options.timeoutSeconds ?? defaults.timeoutSeconds,
-        }),
-        ...(options.id ? { id: options.id } : {}),
-        ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
-        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
-      },
-    );
+    const data: JobData = {
+      payload: payload ?? null,
+      ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    };
+    const retries = {
+      retryLimit: options.retryLimit ?? defaults.retryLimit,
+      retryDelaySeconds: options.retryDelaySeconds ?? defaults.retryDelaySeconds,
+    };
+    const id = await this.#boss.send(kind, data, {
+      ...this.#jobOptions(retries),
+      ...(options.id ? { id: options.id } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    });
     if (id) this.#wake();
     return id;
   }
@@ -133,12 +156,9 @@ class PgBossQueue implements WorkQueue {
       await this.#boss.insert(
         jobs.slice(start, start + 1000).map((job) => ({
           name: kind,
-          data: { payload: job.payload ?? null },
+          data: { payload: job.payload ?? null } satisfies JobData,
           ...(job.id ? { id: job.id } : {}),
-          retryLimit: defaults.retryLimit,
-          retryDelay: defaults.retryDelaySeconds,
-          retryBackoff: true,
-          expireInSeconds: defaults.timeoutSeconds,
+          ...this.#jobOptions(defaults),
         })),
       );
     }
@@ -181,20 +201,21 @@ class PgBossQueue implements WorkQueue {
     return defaults;
   }
 
-  #jobOptions(defaults: Omit<JobKindDefaults, 'singleton'>) {
+  #jobOptions(retries: { retryLimit: number; retryDelaySeconds: number }) {
     return {
-      retryLimit: defaults.retryLimit,
-      retryDelay: defaults.retryDelaySeconds,
+      retryLimit: retries.retryLimit,
+      retryDelay: retries.retryDelaySeconds,
       retryBackoff: true,
-      expireInSeconds: defaults.timeoutSeconds,
+      // The lease: pg-boss sees a job expire only when its worker stopped renewing it.
+      expireInSeconds: this.#leaseSeconds,
     };
   }
 
   async #loop(kind: string, handler: JobHandler<unknown>): Promise<void> {
     while (!this.#stopping) {
-      let job: PgBoss.JobWithMetadata<{ payload: unknown }> | undefined;
+      let job: PgBoss.JobWithMetadata<JobData> | undefined;
       try {
-        [job] = await this.#boss.fetch<{ payload: unknown }>(kind, { batchSize: 1, includeMetadata: true });
+        [job] = await this.#boss.fetch<JobData>(kind, { batchSize: 1, includeMetadata: true });
       } catch (error) {
         this.#onEvent({ type: 'error', error: errorText(error) });
       }
@@ -208,7 +229,7 @@ class PgBossQueue implements WorkQueue {
     }
   }
 
-  async #run(kind: string, job: PgBoss.JobWithMetadata<{ payload: unknown }>, handler: JobHandler<unknown>) {
+  async #run(kind: string, job: PgBoss.JobWithMetadata<JobData>, handler: JobHandler<unknown>): Promise<void> {
     const controller = new AbortController();
     const started = Date.now();
     let finish: () => void = () => undefined;
@@ -217,9 +238,10 @@ class PgBossQueue implements WorkQueue {
     });
     const running: RunningJob = { kind, controller, done, held: true };
     this.#running.set(job.id, running);
-    const seconds = Number(job.expireInSeconds);
-    // pg-boss's maintenance will expire it at this point anyway; the handler is told, instead of running on unseen.
+    const seconds = job.data?.timeoutSeconds ?? this.#defaults(kind).timeoutSeconds;
     const timeout = setTimeout(() => controller.abort(new Error(`timed out after ${seconds} s`)), seconds * 1000);
+    const renew = () => void this.#renew(kind, job, running);
+    const heartbeat = setInterval(renew, (this.#leaseSeconds * 1000) / 3);
     const aborted = new Promise<never>((_resolve, reject) => {
       controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
     });
@@ -234,22 +256,34 @@ class PgBossQueue implements WorkQueue {
         this.#onEvent({ type: 'completed', kind, id: job.id, ms: Date.now() - started });
       }
     } catch (error) {
-      if (running.held) {
-        await this.#boss.fail(kind, job.id, { message: errorText(error) }).catch((failure: unknown) => {
-          this.#onEvent({ type: 'error', error: errorText(failure) });
-        });
-        this.#onEvent({
-          type: 'failed',
-          kind,
-          id: job.id,
-          error: errorText(error),
-          willRetry: job.retryCount < job.retryLimit,
-        });
-      }
+      if (running.held) await this.#fail(kind, job, error);
     } finally {
       clearTimeout(timeout);
+      clearInterval(heartbeat);
       this.#running.delete(job.id);
       finish();
+    }
+  }
+
+  async #fail(kind: string, job: PgBoss.JobWithMetadata<JobData>, error: unknown): Promise<void> {
+    await this.#boss.fail(kind, job.id, { message: errorText(error) }).catch((failure: unknown) => {
+      this.#onEvent({ type: 'error', error: errorText(failure) });
+    });
+    const willRetry = job.retryCount < job.retryLimit;
+    this.#onEvent({ type: 'failed', kind, id: job.id, error: errorText(error), willRetry });
+  }
+
+  /** Moves the job's lease forward; when the job is no longer ours (expired and retried, or done), aborts it. */
+  async #renew(kind: string, job: PgBoss.JobWithMetadata<JobData>, running: RunningJob): Promise<void> {
+    try {
+      const values = [kind, job.id, job.retryCount];
+      const result = (await this.#boss.getDb().executeSql(this.#renewSql, values)) as { rowCount?: number | null };
+      if (result.rowCount === 0 && running.held) {
+        running.held = false;
+        running.controller.abort(new Error('another worker took the job over'));
+      }
+    } catch (error) {
+      this.#onEvent({ type: 'error', error: errorText(error) });
     }
   }
 
