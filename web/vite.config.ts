@@ -10,6 +10,7 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022', reportCompressedSize: true },
+  // The manifest lets test/e2e/bundle-size.test.ts measure what the first page loads.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022', manifest: true },
   server: { proxy: { '/api': process.env.LUCENT_API ?? 'http://127.0.0.1:8080' } },
 });

@@ -19,7 +19,7 @@ import {
   waitForList,
   withScreenshotOnFailure,
 } from './support/pages.ts';
-import { seedServer } from './support/seed.ts';
+import { buildAdvisoryDb, seedServer } from './support/seed.ts';
 import { ensureWebBuilt, WEB_DIST } from './support/web-build.ts';
 
 interface Counts {
@@ -39,8 +39,9 @@ const users = { admin: { name: 'alice', password: '' }, viewer: { name: 'victor'
 describe.skipIf(!chromiumInstalled)('dashboard in Chromium', () => {
   beforeAll(async () => {
     ensureWebBuilt();
-    server = await startLucentServer({ webDir: WEB_DIST });
-    await seedServer(server);
+    const advisoryDb = await buildAdvisoryDb();
+    server = await startLucentServer({ webDir: WEB_DIST, extraArgs: ['--advisory-db', advisoryDb] });
+    await seedServer(server, advisoryDb);
     users.admin.password = await createUser(server, users.admin.name, 'admin');
     users.viewer.password = await createUser(server, users.viewer.name, 'viewer');
     browser = await launchBrowser();
@@ -93,6 +94,12 @@ describe.skipIf(!chromiumInstalled)('dashboard in Chromium', () => {
         ]);
       }
       expect(await numberOf(admin, 'fixable-total')).toBe(71);
+
+      // The advisory database: CISA's KEV catalog size, and an age from the import minutes ago.
+      const status = await apiJson<{ database: { counts: { kev: number } } }>(server, '/api/advisories/status');
+      expect(status.database.counts.kev).toBe(1404);
+      expect(await numberOf(admin, 'counter-kev')).toBe(1404);
+      expect(await admin.getByTestId('db-age').innerText()).toMatch(/^\d+ (second|minute)s?$/);
       expect(await numberOf(admin, 'fixable-with-fix')).toBe(71);
 
       // Donuts: the top five licenses by name and count, then "Others" with the rest.
@@ -379,6 +386,47 @@ describe.skipIf(!chromiumInstalled)('dashboard in Chromium', () => {
       await dark.close();
     }
   });
+
+  it('manages tokens and users and shows the advisory database (admin)', () =>
+    step('settings', async () => {
+      await admin.goto(`${server.url}/settings`);
+      const feeds = admin.getByTestId('feeds').locator('tbody tr');
+      await feeds.first().waitFor();
+      const status = await apiJson<{ database: { feeds: { feed: string }[] } }>(server, '/api/advisories/status');
+      expect(await feeds.count()).toBe(status.database.feeds.length);
+      expect(await admin.getByRole('button', { name: 'Update now' }).isVisible()).toBe(true);
+      await screenshot(admin, browser.artifacts, 'settings-database');
+
+      await admin.getByRole('tab', { name: 'API tokens' }).click();
+      await admin.getByLabel('Name').fill('ci-pipeline');
+      await admin.getByLabel('Role').selectOption('writer');
+      await admin.getByRole('button', { name: 'Create token' }).click();
+      const secret = await admin.getByTestId('new-token').innerText();
+      const me = await fetch(`${server.url}/api/auth/me`, { headers: { Authorization: `Bearer ${secret}` } });
+      expect(await me.json()).toEqual({ kind: 'token', name: 'ci-pipeline', role: 'writer' });
+      const row = admin.locator('tr', { hasText: 'ci-pipeline' });
+      await row.getByRole('button', { name: 'Revoke' }).click();
+      await admin.getByRole('dialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke' }).click();
+      await row.waitFor({ state: 'detached' });
+      const revoked = await fetch(`${server.url}/api/auth/me`, { headers: { Authorization: `Bearer ${secret}` } });
+      expect(revoked.status).toBe(401);
+
+      await admin.getByRole('tab', { name: 'Users' }).click();
+      await admin.getByLabel('User name').fill('carol');
+      await admin.getByLabel('Password').fill('a-long-enough-password');
+      await admin.getByLabel('Role', { exact: true }).selectOption('writer');
+      await admin.getByRole('button', { name: 'Create user' }).click();
+      await admin.getByLabel('Role of carol').selectOption('viewer');
+      await eventually(async () =>
+        (await apiJson<{ name: string; role: string }[]>(server, '/api/auth/users')).find(
+          (user) => user.name === 'carol',
+        ),
+      ).toMatchObject({ role: 'viewer' });
+      await screenshot(admin, browser.artifacts, 'settings-users');
+      await admin.locator('tr', { hasText: 'carol' }).getByRole('button', { name: 'Delete' }).click();
+      await admin.getByRole('dialog', { name: 'Delete this user?' }).getByRole('button', { name: 'Delete' }).click();
+      await admin.locator('tr', { hasText: 'carol' }).waitFor({ state: 'detached' });
+    }));
 
   it('shows a viewer no write buttons', async () => {
     const context: BrowserContext = browser.context;

@@ -73,8 +73,7 @@ export async function exportScan(server: LucentServer, db: string, image: string
   if (result.code !== 0) throw new Error(`scan --export of ${image} failed (${result.code}):\n${result.stderr}`);
 }
 
-/** Seeds the server with every SEED_IMAGES entry. */
-export async function seedServer(server: LucentServer): Promise<void> {
-  const db = await buildAdvisoryDb();
+/** Seeds the server with every SEED_IMAGES entry, scanned against `db`. */
+export async function seedServer(server: LucentServer, db: string): Promise<void> {
   for (const { image, application } of SEED_IMAGES) await exportScan(server, db, image, application);
 }
