@@ -12,6 +12,7 @@ import { scanWithScanners } from '../../pipeline/scan.ts';
 import { loadPolicyFiles } from '../../policy/load.ts';
 import { applyPolicy, failureMessages, parseEpssThreshold, parseSeverity } from '../../policy/policy.ts';
 import { subjectIdentifiers } from '../../policy/subject.ts';
+import { colorWanted } from '../../report/formats/table/color.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report-formats.ts';
 import { type CommandContext, contextOf } from '../context.ts';
 import { addExportOptions, exportSummaryLine, exportTargetFrom } from '../export-options.ts';
@@ -93,7 +94,7 @@ export function scanCommand(): Command {
           suppressedCount: outcome.suppressed.length,
           tool: { name: 'lucent', version: version() },
         },
-        { color: typeof flags.output !== 'string' && process.stdout.isTTY === true },
+        { color: typeof flags.output !== 'string' && colorWanted(process.stdout, process.env) },
       );
       if (typeof flags.output === 'string') await writeFile(flags.output, text.endsWith('\n') ? text : `${text}\n`);
       else context.out(text);
