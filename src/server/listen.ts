@@ -3,9 +3,11 @@
  * once), build the app, listen, and shut down gracefully on SIGTERM/SIGINT (in-flight requests finish, then the
  * store closes). A second signal exits at once.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { defaultDbPath } from '../advisories/db/default-path.ts';
-import { buildApp } from './app.ts';
+import { buildApp, DEFAULT_WEB_DIR } from './app.ts';
 import { bootstrapAdminToken } from './auth/accounts.ts';
 import type { ServerConfig } from './config.ts';
 import { createServerLogger } from './logger.ts';
@@ -131,6 +133,8 @@ function announce(
   out(`Lucent server listening on ${url}`);
   out(`  database: ${config.databaseUrl.replace(/\/\/[^@/]*@/, '//…@')}`);
   out(`  API: ${url}/api (OpenAPI document: ${url}/api/openapi.json)`);
+  const web = config.webDir ?? DEFAULT_WEB_DIR;
+  out(existsSync(join(web, 'index.html')) ? `  dashboard: ${url}/` : `  dashboard: not built (npm run build:web)`);
   if (config.allowAnonymousRead) out('  anonymous reads are allowed (--allow-anonymous-read)');
   if (admin.printable) {
     out('');
