@@ -1,16 +1,23 @@
 /** The `lucent` command line: builds the program, runs it, and turns errors into messages and exit codes. */
 import { Command, CommanderError } from 'commander';
 import { describeError, EXIT_ERROR, isLucentError } from '../core/errors.ts';
-import { analyzeCommand } from './commands/analyze.ts';
-import { cacheCommand } from './commands/cache.ts';
-import { dbCommand } from './commands/db.ts';
-import { filesCommand } from './commands/files.ts';
-import { inspectCommand } from './commands/inspect.ts';
-import { runtimeCommand } from './commands/runtime.ts';
-import { scanCommand } from './commands/scan.ts';
-import { serverCommand } from './commands/server.ts';
-import { workerCommand } from './commands/worker.ts';
 import { version } from './version.ts';
+
+/**
+ * Every command, in help order. A command's module (and everything it imports) loads only when that command runs,
+ * or for help: start-up is most of a warm `lucent analyze`.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: async () => (await import('./commands/scan.ts')).scanCommand(),
+  analyze: async () => (await import('./commands/analyze.ts')).analyzeCommand(),
+  inspect: async () => (await import('./commands/inspect.ts')).inspectCommand(),
+  files: async () => (await import('./commands/files.ts')).filesCommand(),
+  cache: async () => (await import('./commands/cache.ts')).cacheCommand(),
+  db: async () => (await import('./commands/db.ts')).dbCommand(),
+  server: async () => (await import('./commands/server.ts')).serverCommand(),
+  runtime: async () => (await import('./commands/runtime.ts')).runtimeCommand(),
+  worker: async () => (await import('./commands/worker.ts')).workerCommand(),
+};
 
 const SOURCES_HELP = `
 Sources:
@@ -29,8 +36,8 @@ Environment:
 
 Exit codes: 0 ok, 1 error, 2 policy failed.`;
 
-/** Builds the program with every command registered. */
-export function buildProgram(): Command {
+/** Builds the program with the command `argv` names, or with every command when it names none it knows (help). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('lucent')
     .description('Find what is inside container images and filesystems, and the known vulnerabilities in it.')
     .version(version(), '-V, --version')
@@ -41,25 +48,32 @@ export function buildProgram(): Command {
     .addHelpText('after', SOURCES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [
-    scanCommand(),
-    analyzeCommand(),
-    inspectCommand(),
-    filesCommand(),
-    cacheCommand(),
-    dbCommand(),
-    serverCommand(),
-    runtimeCommand(),
-    workerCommand(),
-  ]) {
+  const named = commandNameIn(argv);
+  const loaders =
+    named !== undefined && Object.hasOwn(COMMANDS, named)
+      ? [COMMANDS[named]]
+      : named === undefined && argv.some((arg) => arg === '-V' || arg === '--version')
+        ? []
+        : Object.values(COMMANDS);
+  for (const command of await Promise.all(loaders.map((load) => (load as () => Promise<Command>)()))) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
   return program;
 }
 
+/** The first argument that is neither a global option nor its value: the command's name. */
+function commandNameIn(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--cache-dir') i += 1;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
 /** Runs the CLI with process-style argv and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     // A command that ran but must report a policy failure sets the exit code (2) itself.
