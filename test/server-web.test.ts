@@ -32,6 +32,13 @@ describe('web files', () => {
     expect(asset.body).toBe('console.log(1)');
     expect(asset.headers['content-type']).toMatch(/javascript/);
     expect((await built.app.inject({ url: '/vulnerabilities/abc' })).body).toBe('<!doctype html><title>app</title>');
+    expect(index.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    });
+    const api = await built.app.inject({ url: '/api/openapi.json' });
+    expect(api.headers['cache-control']).toBe('no-store');
   });
 
   it('answers 404 for missing assets, unknown API paths and paths outside the directory', async () => {

@@ -82,7 +82,22 @@ function contextOf(config: ServerConfig, dependencies: AppDependencies): ServerC
   };
 }
 
+/**
+ * Headers on every answer: no MIME sniffing (a CSV or SBOM download is never run as a script), no framing of the
+ * dashboard by other sites (clickjacking), no referrer (URLs carry filter values), and API answers are not cached.
+ */
+function securityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
+
 function installHooks(app: FastifyInstance, context: ServerContext): void {
+  securityHeaders(app);
   installAuthHook(app, {
     store: context.auth,
     allowAnonymousRead: context.config.allowAnonymousRead,
