@@ -16,31 +16,40 @@ import type { Finding } from './match.ts';
 /** Findings with CVE-less duplicates folded in, in the input order. */
 export function foldLinkedFindings(findings: Finding[]): Finding[] {
   const byPackage = new Map<string, Finding[]>();
-  for (const finding of findings)
-    byPackage.set(finding.packagePurl, [...(byPackage.get(finding.packagePurl) ?? []), finding]);
+  for (const finding of findings) {
+    const group = byPackage.get(finding.packagePurl);
+    if (group) group.push(finding);
+    else byPackage.set(finding.packagePurl, [finding]);
+  }
   const dropped = new Set<Finding>();
   for (const group of byPackage.values()) {
-    if (group.length < 2) continue;
-    const withCve = group.filter((finding) => isCve(finding.id));
-    for (const loose of group.filter((finding) => !isCve(finding.id))) {
-      const ids = idsOf(loose);
-      const targets = withCve.filter((finding) => idsOf(finding).some((id) => ids.includes(id)));
-      if (targets.length > 0) {
-        const claimed = new Set(targets.flatMap(idsOf));
-        for (const target of targets) {
-          // Aliases another target holds stay with that one (a notice's UBUNTU-CVE-… of its other CVE).
-          const own = ids.filter((id) => !claimed.has(id) || idsOf(target).includes(id));
-          absorb(target, loose, own);
-        }
-        dropped.add(loose);
+    const loose = group.filter((finding) => !isCve(finding.id));
+    // Most packages have no CVE-less finding at all, or no other finding to fold it into.
+    if (group.length < 2 || loose.length === 0) continue;
+    // The package's CVE findings by each of their ids, so a kernel with thousands of CVEs is not scanned per notice.
+    const cveFindings = new Map<string, Finding[]>();
+    for (const finding of group) {
+      if (!isCve(finding.id)) continue;
+      for (const id of idsOf(finding)) cveFindings.set(id, [...(cveFindings.get(id) ?? []), finding]);
+    }
+    for (const finding of loose) {
+      const ids = idsOf(finding);
+      const targets = [...new Set(ids.flatMap((id) => cveFindings.get(id) ?? []))];
+      if (targets.length === 0) continue;
+      const claimed = new Set(targets.flatMap(idsOf));
+      for (const target of targets) {
+        // Aliases another target holds stay with that one (a notice's UBUNTU-CVE-… of its other CVE).
+        const own = ids.filter((id) => !claimed.has(id) || idsOf(target).includes(id));
+        absorb(target, finding, own);
       }
+      dropped.add(finding);
     }
     mergeLoose(
-      group.filter((finding) => !isCve(finding.id) && !dropped.has(finding)),
+      loose.filter((finding) => !dropped.has(finding)),
       dropped,
     );
   }
-  return findings.filter((finding) => !dropped.has(finding));
+  return dropped.size === 0 ? findings : findings.filter((finding) => !dropped.has(finding));
 }
 
 /** Merges CVE-less findings that share an id, transitively, into the one with the lowest id. */
