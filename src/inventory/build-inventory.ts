@@ -33,6 +33,7 @@ export function buildInventory(fs: SquashedFs, layers: readonly AnalyzedLayer[])
   const surviving = survivingFindings(fs, layers);
   const os = detectOs(fs, layers);
   const licenses = licenseFacts(surviving);
+  const purls = purlMemo(os);
   const packages = new Map<string, Package>();
   const unknowns: Unknown[] = [];
   for (const finding of surviving) {
@@ -40,8 +41,8 @@ export function buildInventory(fs: SquashedFs, layers: readonly AnalyzedLayer[])
     if (finding.result.error) unknowns.push(unknownOf(finding, finding.result.error, layer));
     for (const reason of finding.result.unknowns ?? []) unknowns.push(unknownOf(finding, reason, layer));
     for (const found of finding.result.packages) {
-      const purl = purlFor(found, os);
-      const introducedIn = layers[introducedBy(layers, finding, purl, os)]?.layer ?? layer;
+      const purl = purls.of(found);
+      const introducedIn = layers[introducedBy(layers, finding, purl, purls)]?.layer ?? layer;
       const location = {
         path: displayPath(finding.path),
         ...(introducedIn?.diffId.startsWith('sha256:') ? { layerDiffId: introducedIn.diffId } : {}),
@@ -108,17 +109,42 @@ function licenseFacts(findings: Finding[]): Map<string, string[]> {
   return out;
 }
 
+/** Purls of found packages, and the set of them in one file's findings, each built once. */
+interface PurlMemo {
+  of(pkg: FoundPackage): string;
+  in(result: FileFindings): Set<string>;
+}
+
+function purlMemo(os: OsInfo | undefined): PurlMemo {
+  const byPackage = new Map<FoundPackage, string>();
+  const byFile = new Map<FileFindings, Set<string>>();
+  const memo: PurlMemo = {
+    of(pkg) {
+      let purl = byPackage.get(pkg);
+      if (purl === undefined) {
+        purl = purlFor(pkg, os);
+        byPackage.set(pkg, purl);
+      }
+      return purl;
+    },
+    in(result) {
+      let set = byFile.get(result);
+      if (!set) {
+        set = new Set(result.packages.map((pkg) => memo.of(pkg)));
+        byFile.set(result, set);
+      }
+      return set;
+    },
+  };
+  return memo;
+}
+
 /** The lowest layer from which the same file listed the same package without a gap. */
-function introducedBy(
-  layers: readonly AnalyzedLayer[],
-  finding: Finding,
-  purl: string,
-  os: OsInfo | undefined,
-): number {
+function introducedBy(layers: readonly AnalyzedLayer[], finding: Finding, purl: string, purls: PurlMemo): number {
   let index = finding.layerIndex;
   while (index > 0) {
     const below = layers[index - 1]?.findings[finding.analyzer]?.files[finding.path];
-    if (!below?.packages.some((candidate) => purlFor(candidate, os) === purl)) break;
+    if (!below || !purls.in(below).has(purl)) break;
     index -= 1;
   }
   return index;
