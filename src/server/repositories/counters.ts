@@ -79,7 +79,8 @@ interface PairGroup {
   last_seen: string;
 }
 
-interface PairRow {
+/** A pair row without the names copied from packages and vulnerabilities. */
+export interface PairRow {
   vulnerability_id: string;
   package_id: string;
   severity: number;
@@ -143,7 +144,8 @@ function mergeGroups(
   return rows;
 }
 
-async function upsertPairRows(db: Kysely<Database>, rows: readonly PairRow[]): Promise<void> {
+/** Writes pair rows (names looked up for rows that are new). */
+export async function upsertPairRows(db: Kysely<Database>, rows: readonly PairRow[]): Promise<void> {
   if (rows.length === 0) return;
   const names = await pairNames(db, rows);
   for (const chunk of chunksOf(rows, rowsPerInsert(15))) {
@@ -233,6 +235,12 @@ function severityCounters(source: string, link: string) {
 
 /** Recomputes packages' counters: resources, applications, and vulnerabilities from their pair rows. */
 export async function refreshPackages(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  await refreshPackageLinks(db, ids);
+  await refreshPackageVulnerabilities(db, ids);
+}
+
+/** Recomputes packages' resource and application counts. */
+export async function refreshPackageLinks(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
   for (const chunk of chunksOf(ids)) {
     await db
       .updateTable('packages')
@@ -240,8 +248,18 @@ export async function refreshPackages(db: Kysely<Database>, ids: readonly string
         resources_count: sql<number>`(select count(*) from resource_packages rp where rp.package_id = packages.id)`,
         applications_count: sql<number>`(select count(distinct ar.application_id) from resource_packages rp
           join application_resources ar on ar.resource_id = rp.resource_id where rp.package_id = packages.id)`,
-        ...severityCounters('vulnerability_packages vp', 'vp.package_id = packages.id'),
       })
+      .where('id', 'in', chunk)
+      .execute();
+  }
+}
+
+/** Recomputes packages' vulnerability counters from their pair rows. */
+export async function refreshPackageVulnerabilities(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  for (const chunk of chunksOf(ids)) {
+    await db
+      .updateTable('packages')
+      .set(severityCounters('vulnerability_packages vp', 'vp.package_id = packages.id'))
       .where('id', 'in', chunk)
       .execute();
   }
@@ -300,7 +318,11 @@ export async function refreshApplications(db: Kysely<Database>, ids: readonly st
 }
 
 /** Deletes the given packages that no resource contains and the given vulnerabilities no finding names. */
-async function collectOrphans(db: Kysely<Database>, packages: readonly string[], vulnerabilities: readonly string[]) {
+export async function collectOrphans(
+  db: Kysely<Database>,
+  packages: readonly string[],
+  vulnerabilities: readonly string[],
+) {
   for (const chunk of chunksOf(packages)) {
     await db
       .deleteFrom('packages')

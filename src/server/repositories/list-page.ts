@@ -16,7 +16,11 @@ export interface Page<T> {
   items: T[];
 }
 
-/** Counts the matching rows and reads one page of them. */
+/**
+ * Counts the matching rows and reads one page of them. The page is found first by its keys only (the endpoint's
+ * tie-breaker columns) and the whole rows are read for those keys afterwards: sorting a filtered set then moves keys
+ * and sort columns, never whole rows (a 250,000-row sort of `packages.*` took seconds on SQLite).
+ */
 export async function runList<Row>(
   store: Store,
   // biome-ignore lint/suspicious/noExplicitAny: any base query over the store's tables.
@@ -27,9 +31,15 @@ export async function runList<Row>(
 ): Promise<{ total: number; rows: Row[] }> {
   const where = allOf([...filterConditions(query.filters, spec, store.dialect), ...extra]);
   const filtered = base.where(where);
+  const keys = spec.tieBreakers.map((column) => sql.ref(column));
+  const pageKeys = applyPage(
+    applySort(filtered.clearSelect().select(keys.map((key, index) => key.as(`k${index}`))), query, spec),
+    query,
+  );
+  const keyTuple = keys.length === 1 ? sql.join(keys) : sql`(${sql.join(keys)})`;
   const [count, rows] = await Promise.all([
     filtered.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow() as Promise<{ n: number }>,
-    applyPage(applySort(filtered, query, spec), query).execute(),
+    applySort(base.where(sql<SqlBool>`${keyTuple} in ${pageKeys}`), query, spec).execute(),
   ]);
   return { total: Number(count.n), rows };
 }

@@ -170,12 +170,21 @@ export async function upsertResourcePackages(
       .onConflict((oc) =>
         options.onlyNew
           ? oc.columns(['resource_id', 'package_id']).doNothing()
-          : oc.columns(['resource_id', 'package_id']).doUpdateSet((eb) => ({
-              analyzers: eb.ref('excluded.analyzers'),
-              layer_diff_id: eb.ref('excluded.layer_diff_id'),
-              path: eb.ref('excluded.path'),
-              locations: eb.ref('excluded.locations'),
-            })),
+          : oc
+              .columns(['resource_id', 'package_id'])
+              .doUpdateSet((eb) => ({
+                analyzers: eb.ref('excluded.analyzers'),
+                layer_diff_id: eb.ref('excluded.layer_diff_id'),
+                path: eb.ref('excluded.path'),
+                locations: eb.ref('excluded.locations'),
+              }))
+              // Rows that did not change are not rewritten (a re-sent report writes nothing here).
+              .where((eb) =>
+                eb.or([
+                  eb('resource_packages.analyzers', '<>', eb.ref('excluded.analyzers')),
+                  eb('resource_packages.locations', '<>', eb.ref('excluded.locations')),
+                ]),
+              ),
       )
       .execute();
   }

@@ -15,14 +15,18 @@
  * ingestions would each miss the other's.
  */
 import { type Kysely, sql } from 'kysely';
-import { type Pair, refreshCounters } from '../repositories/counters.ts';
+import {
+  applyResourceDelta,
+  type FindingState,
+  readFindingStates,
+  readPackageIds,
+} from '../repositories/resource-delta.ts';
 import { resourceId as resourceIdOf, scanId as scanIdOf } from '../store/ids.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Database } from '../store/schema.ts';
 import { findingRowsOf, packageOfFinding, packageRowsOf, sortedUnique } from './ingest-rows.ts';
 import type { ContentAnalysisReport, VulnerabilityScanReport } from './ingest-schema.ts';
 import {
-  applicationsOf,
   compressSbom,
   linkApplication,
   recordScan,
@@ -30,7 +34,6 @@ import {
   replaceCisChecks,
   replaceFindings,
   replaceLayers,
-  resourceFacts,
   storeSbom,
   upsertPackages,
   upsertResource,
@@ -84,9 +87,9 @@ export async function ingestContentAnalysis(
       ...(report.os ? { os: report.os } : {}),
       last_analysis_at: at,
     });
-    if (target.applicationId) await linkApplication(db, target.applicationId, resourceId, at);
+    const linked = target.applicationId ? await linkApplication(db, target.applicationId, resourceId, at) : false;
     await step('resource');
-    const before = await resourceFacts(db, resourceId);
+    const before = await resourceState(db, resourceId);
     await upsertPackages(db, [...packages.values()], at);
     const removedPackages = await removePackages(db, resourceId, before.packages, new Set(packages.keys()));
     await upsertResourcePackages(db, resourceId, [...packages.values()], { onlyNew: false });
@@ -107,14 +110,8 @@ export async function ingestContentAnalysis(
       findings_count: 0,
     });
     await step('scan');
-    await refreshCounters(db, {
-      pairs: before.pairs,
-      packages: [...before.packages, ...packages.keys()],
-      resources: [resourceId],
-      applications: await applicationsOf(db, resourceId),
-    });
+    const removedFindings = await updateCounters(db, resourceId, before, linked, target);
     await step('counters');
-    const removedFindings = before.pairs.length - (await resourceFacts(db, resourceId)).pairs.length;
     return { resourceId, scanId, packages: packages.size, findings: 0, removedPackages, removedFindings };
   });
 }
@@ -148,7 +145,7 @@ export async function ingestVulnerabilityScan(
     });
     const linked = target.applicationId ? await linkApplication(db, target.applicationId, resourceId, at) : false;
     await step('resource');
-    const before = await resourceFacts(db, resourceId);
+    const before = await resourceState(db, resourceId);
     let removedPackages = 0;
     if (packages) {
       await upsertPackages(db, [...packages.values()], at);
@@ -163,7 +160,7 @@ export async function ingestVulnerabilityScan(
     await upsertResourcePackages(db, resourceId, missing, { onlyNew: true });
     await step('packages');
     await upsertVulnerabilities(db, vulnerabilities, at);
-    const removedFindings = await replaceFindings(db, resourceId, findings, { id: scanId, at, source });
+    await replaceFindings(db, resourceId, findings, { id: scanId, at, source });
     await step('findings');
     if (report.cisChecks) await replaceCisChecks(db, resourceId, report.cisChecks);
     if (report.layers) await replaceLayers(db, resourceId, report.layers);
@@ -181,16 +178,7 @@ export async function ingestVulnerabilityScan(
       findings_count: findings.length,
     });
     await step('scan');
-    const newPairs: Pair[] = findings.map((f) => ({ packageId: f.package_id, vulnerabilityId: f.vulnerability_id }));
-    const touchedPackages = [...(packages ? packages.keys() : []), ...missing.map((pkg) => pkg.id)];
-    // A new application link changes every package's application count, not only the vulnerable ones'.
-    if (packages || linked) touchedPackages.push(...before.packages);
-    await refreshCounters(db, {
-      pairs: [...before.pairs, ...newPairs],
-      packages: touchedPackages,
-      resources: [resourceId],
-      applications: await applicationsOf(db, resourceId),
-    });
+    const removedFindings = await updateCounters(db, resourceId, before, linked, target);
     await step('counters');
     return {
       resourceId,
@@ -201,6 +189,36 @@ export async function ingestVulnerabilityScan(
       removedFindings,
     };
   });
+}
+
+/** What a resource held before a report. */
+interface ResourceState {
+  packages: Set<string>;
+  findings: Map<string, FindingState>;
+}
+
+async function resourceState(db: Kysely<Database>, resourceId: string): Promise<ResourceState> {
+  return { packages: await readPackageIds(db, resourceId), findings: await readFindingStates(db, resourceId) };
+}
+
+/** Updates the counters from the resource's state before and after; returns how many findings it lost. */
+async function updateCounters(
+  db: Kysely<Database>,
+  resourceId: string,
+  before: ResourceState,
+  linked: boolean,
+  target: IngestTarget,
+): Promise<number> {
+  const after = await resourceState(db, resourceId);
+  await applyResourceDelta(db, {
+    resourceId,
+    packagesBefore: before.packages,
+    packagesAfter: after.packages,
+    findingsBefore: before.findings,
+    findingsAfter: after.findings,
+    linkedApplications: linked && target.applicationId ? [target.applicationId] : [],
+  });
+  return [...before.findings.keys()].filter((key) => !after.findings.has(key)).length;
 }
 
 /** Runs `work` in one transaction holding the ingestion lock. */

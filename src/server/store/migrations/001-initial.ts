@@ -70,7 +70,8 @@ export async function up(db: AnyDb, dialect: StoreDialect): Promise<void> {
     db.schema
       .createTable('packages')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('key', 'text', (c) => c.notNull().unique())
+      // Unique through the id, which is the UUIDv5 of the key (one index less on the widest-growing table).
+      .addColumn('key', 'text', (c) => c.notNull())
       .addColumn('purl', 'text')
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('version', 'text', (c) => c.notNull())
@@ -322,14 +323,12 @@ const INDEXES: Record<string, [string, string[]]> = {
   applications_vulns_idx: ['applications', vulnSortColumns()],
   applications_resources_idx: ['applications', ['resources_count', 'id']],
   applications_packages_idx: ['applications', ['packages_count', 'id']],
-  applications_max_severity_idx: ['applications', ['max_severity']],
   application_resources_resource_idx: ['application_resources', ['resource_id', 'application_id']],
   resources_name_idx: ['resources', ['name', 'id']],
   resources_type_idx: ['resources', ['type', 'id']],
   resources_vulns_idx: ['resources', vulnSortColumns()],
   resources_applications_idx: ['resources', ['applications_count', 'id']],
   resources_packages_idx: ['resources', ['packages_count', 'id']],
-  resources_max_severity_idx: ['resources', ['max_severity']],
   packages_name_idx: ['packages', ['name', 'version', 'id']],
   packages_version_idx: ['packages', ['version', 'id']],
   packages_language_idx: ['packages', ['language', 'id']],
@@ -337,7 +336,6 @@ const INDEXES: Record<string, [string, string[]]> = {
   packages_vulns_idx: ['packages', vulnSortColumns()],
   packages_applications_idx: ['packages', ['applications_count', 'id']],
   packages_resources_idx: ['packages', ['resources_count', 'id']],
-  packages_max_severity_idx: ['packages', ['max_severity']],
   resource_packages_package_idx: ['resource_packages', ['package_id', 'resource_id']],
   findings_pair_idx: ['findings', ['package_id', 'vulnerability_id']],
   findings_vulnerability_idx: ['findings', ['vulnerability_id']],
