@@ -229,6 +229,7 @@ describe('lucent runtime scan', () => {
     const started = Date.now();
     const result = await scan();
     const secondMs = Date.now() - started;
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').slice(1, 7)).toEqual([
       'Pods: 7 (1 skipped), containers: 7',
@@ -285,6 +286,7 @@ describe('lucent runtime scan', () => {
     expect((await runCli(['db', 'import', file, '--db', db])).code).toBe(0);
     const before = proxy.requests.length;
     const result = await scan();
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').slice(2, 6)).toEqual([
       'Images: 3 unique (0 pulled, 2 re-matched, 0 up to date, 2 failed)',
@@ -297,6 +299,7 @@ describe('lucent runtime scan', () => {
 
   it('reports applications, images and failures as JSON', async () => {
     const result = await scan('-f', 'json');
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const outcome = JSON.parse(result.stdout);
     expect(outcome.applications).toEqual([
