@@ -61,7 +61,7 @@ export function AppShell(): ReactNode {
             </span>
           </span>
           <button type="button" className="btn btn--ghost btn--small" onClick={() => void logout()}>
-            Sign out
+            {session.token ? 'Sign out' : 'Sign in'}
           </button>
         </div>
       </header>

@@ -11,8 +11,10 @@ const LOGIN_PATH = '/api/auth/login';
 const bearer: Middleware = {
   onRequest({ request }) {
     const session = getSession();
-    if (session && !request.headers.has('Authorization'))
+    // Anonymous browsing (a server with --allow-anonymous-read) has a session without a token.
+    if (session?.token && !request.headers.has('Authorization')) {
       request.headers.set('Authorization', `Bearer ${session.token}`);
+    }
     return request;
   },
   onResponse({ request, response }) {

@@ -11,6 +11,7 @@ export type Role = (typeof ROLES)[number];
 
 /** What the dashboard remembers about who is signed in. */
 export interface Session {
+  /** Bearer token; empty when browsing anonymously (a server started with --allow-anonymous-read). */
   token: string;
   /** User name, or the token's name for token sign-in. */
   name: string;

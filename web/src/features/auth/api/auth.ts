@@ -1,6 +1,6 @@
 /** Sign-in calls: password login (a session token), sign-in with an API token, the caller, and logout. */
 import { apiGet, apiSend } from '../../../shared/api/http.ts';
-import { isRole, type Session, setSession } from '../../../shared/api/session.ts';
+import { getSession, isRole, type Session, setSession } from '../../../shared/api/session.ts';
 
 /** Signs in with a user name and password (`POST /api/auth/login`) and stores the session. */
 export async function loginWithPassword(name: string, password: string): Promise<Session> {
@@ -24,10 +24,26 @@ export async function loginWithToken(token: string): Promise<Session> {
   return session;
 }
 
+/** Whether the server lets anyone read without a token (`GET /api/auth/me` answers for an anonymous caller). */
+export async function anonymousReadAllowed(): Promise<boolean> {
+  try {
+    return (await apiGet('/api/auth/me')).kind === 'anonymous';
+  } catch {
+    return false;
+  }
+}
+
+/** Browses without signing in, as a read-only viewer. */
+export function browseAnonymously(): Session {
+  const session: Session = { token: '', name: 'anonymous', role: 'viewer' };
+  setSession(session);
+  return session;
+}
+
 /** Ends the session on the server (session tokens are deleted; API tokens stay valid) and forgets it here. */
 export async function logout(): Promise<void> {
   try {
-    await apiSend('post', '/api/auth/logout');
+    if (getSession()?.token) await apiSend('post', '/api/auth/logout');
   } finally {
     setSession(null, 'signed-out');
   }

@@ -1,8 +1,10 @@
 /** The login page: a centred card; after sign-in it returns to the page the user came from. */
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { getEndReason } from '../../../shared/api/session.ts';
 import { useSession } from '../../../shared/hooks/use-session.ts';
+import { anonymousReadAllowed, browseAnonymously } from '../api/auth.ts';
 import { LoginForm } from '../components/login-form.tsx';
 
 /** Only same-site paths are followed after sign-in (an open redirect would be a phishing aid). */
@@ -17,6 +19,7 @@ export function LoginPage(): ReactNode {
   const [search] = useSearchParams();
   const next = safeNext(search.get('next'));
   const reason = getEndReason();
+  const anonymous = useQuery({ queryKey: ['auth', 'anonymous'], queryFn: anonymousReadAllowed, enabled: !session });
   useEffect(() => {
     document.title = 'Sign in · Lucent';
   }, []);
@@ -34,6 +37,20 @@ export function LoginPage(): ReactNode {
           </p>
         ) : null}
         <LoginForm onSignedIn={() => navigate(next, { replace: true })} />
+        {anonymous.data ? (
+          <p className="login__anonymous">
+            <button
+              type="button"
+              className="btn btn--ghost btn--block"
+              onClick={() => {
+                browseAnonymously();
+                navigate(next, { replace: true });
+              }}
+            >
+              Browse without signing in (read only)
+            </button>
+          </p>
+        ) : null}
       </div>
     </main>
   );
