@@ -2,7 +2,7 @@
  * Applying a parsed list query to a Kysely query: filters become SQL with bound values only, column names come only
  * from the endpoint's spec (never from the request), sort keys map through the spec's allowlist.
  *
- * - start/end/contains match case-insensitively (SQLite's LIKE folds ASCII, PostgreSQL's ILIKE folds all), with `%`,
+ * - start/end/contains match case-insensitively (SQLite's LIKE folds ASCII, PostgreSQL's lower() folds all), with `%`,
  *   `_` and `\` in the value escaped so they match themselves.
  * - containElements/doesntContainElements look for the element in the column's JSON array text. The needle is the
  *   element as JSON preceded by `[` or `,`; outside a JSON string those two characters are never followed by an
@@ -93,8 +93,9 @@ function expandValues(filter: Filter, field: FieldSpec): readonly (string | numb
 }
 
 function like(column: RawBuilder<unknown>, pattern: string, dialect: StoreDialect): RawBuilder<SqlBool> {
+  // PostgreSQL: lower() on both sides rather than ILIKE, so a prefix can use the lower(column) index (migration 001).
   return dialect === 'postgres'
-    ? sql<SqlBool>`${column} ilike ${pattern} escape '\\'`
+    ? sql<SqlBool>`lower(${column}) like lower(${pattern}) escape '\\'`
     : sql<SqlBool>`${column} like ${pattern} escape '\\'`;
 }
 

@@ -207,6 +207,7 @@ export async function up(db: AnyDb, dialect: StoreDialect): Promise<void> {
     .execute();
 
   await createIndexes(db);
+  await createPrefixIndexes(db, dialect);
 }
 
 /** The vulnerability counters of `VulnerabilityCounters`. */
@@ -364,5 +365,26 @@ function vulnSortColumns(): string[] {
 async function createIndexes(db: AnyDb): Promise<void> {
   for (const [name, [table, columns]] of Object.entries(INDEXES)) {
     await db.schema.createIndex(name).on(table).columns(columns).execute();
+  }
+}
+
+/** Text columns whose `[start]` filter must not scan a million rows. */
+const PREFIX_INDEXES: Record<string, [string, string]> = {
+  vp_vulnerability_name_prefix_idx: ['vulnerability_packages', 'vulnerability_name'],
+  vp_package_name_prefix_idx: ['vulnerability_packages', 'package_name'],
+  packages_name_prefix_idx: ['packages', 'name'],
+  resources_name_prefix_idx: ['resources', 'name'],
+};
+
+/**
+ * Indexes for case-insensitive prefix filters, which the two engines serve differently: SQLite's LIKE uses an index
+ * in NOCASE order (https://sqlite.org/optoverview.html#the_like_optimization); PostgreSQL's `lower(x) LIKE 'p%'` uses
+ * an index on lower(x) with text_pattern_ops (https://www.postgresql.org/docs/current/indexes-opclass.html).
+ */
+async function createPrefixIndexes(db: AnyDb, dialect: StoreDialect): Promise<void> {
+  for (const [name, [table, column]] of Object.entries(PREFIX_INDEXES)) {
+    const expression =
+      dialect === 'postgres' ? sql`lower(${sql.ref(column)}) text_pattern_ops` : sql`${sql.ref(column)} collate nocase`;
+    await db.schema.createIndex(name).on(table).expression(expression).execute();
   }
 }
