@@ -1,7 +1,7 @@
 /**
  * The deploy manifests: every YAML file parses, `kubectl kustomize` renders the base and the PostgreSQL overlay, the
- * rendered objects are well formed (selectors match their pods, containers run as non-root with no privilege
- * escalation), and the ClusterRole grants exactly the Kubernetes API calls the inventory makes, which is also checked
+ * rendered objects validate against the Kubernetes OpenAPI schemas (`kubernetes-models`) and are well formed
+ * (selectors match their pods, containers run as non-root with no privilege escalation), and the ClusterRole grants exactly the Kubernetes API calls the inventory makes, which is also checked
  * live: the inventory runs against the test API server with a token bound to that role and nothing else.
  */
 import { execFile } from 'node:child_process';
@@ -50,6 +50,13 @@ function workloads(objects: K8sObject[]) {
   })[];
 }
 
+/** The kubernetes-models class of an object: one module per kind, `<group>/<version>/<Kind>` (core: `v1/<Kind>`). */
+async function modelOf(object: K8sObject): Promise<new (data: unknown) => { validate(): void }> {
+  const specifier = `kubernetes-models/${object.apiVersion}/${object.kind}`;
+  const model = await import(/* @vite-ignore */ specifier);
+  return model[object.kind];
+}
+
 function clusterRoleRules(objects: K8sObject[]): RbacRule[] {
   const role = objects.find((o) => o.kind === 'ClusterRole' && o.metadata.name === 'lucent-runtime-scanner');
   return (role as unknown as { rules: RbacRule[] }).rules;
@@ -63,6 +70,39 @@ describe('deploy manifests', () => {
       const documents = parseAllDocuments(await readFile(file, 'utf8'));
       for (const document of documents) expect({ file, errors: document.errors }).toEqual({ file, errors: [] });
     }
+  });
+
+  it.each(['base', 'overlays/postgres'])('%s renders objects that the Kubernetes schemas accept', async (overlay) => {
+    const objects = await render(overlay);
+    const validated: string[] = [];
+    for (const object of objects) {
+      const Model = await modelOf(object);
+      expect(() => new Model(object).validate(), `${object.kind}/${object.metadata.name}`).not.toThrow();
+      validated.push(`${object.kind}/${object.metadata.name}`);
+    }
+    // The schemas do reject a broken object: a port given as a name where a number is required.
+    const server = objects.find((o) => o.kind === 'Service') as K8sObject & { spec: { ports: { port: unknown }[] } };
+    const broken = structuredClone(server);
+    (broken.spec.ports[0] as { port: unknown }).port = 'http';
+    const Service = await modelOf(broken);
+    expect(() => new Service(broken).validate()).toThrow(/port must be integer/);
+    const expected = [
+      'ClusterRole/lucent-runtime-scanner',
+      'ClusterRoleBinding/lucent-runtime-scanner',
+      'ConfigMap/lucent-config-CHECKSUM',
+      'Deployment/lucent-server',
+      'Deployment/lucent-worker',
+      'Namespace/lucent',
+      'PersistentVolumeClaim/lucent-data',
+      'Service/lucent',
+      'ServiceAccount/lucent',
+      ...(overlay === 'base'
+        ? []
+        : ['PersistentVolumeClaim/lucent-advisories', 'Service/lucent-postgres', 'StatefulSet/lucent-postgres']),
+    ];
+    expect(validated.map((name) => name.replace(/^(ConfigMap\/lucent-config)-\w+$/, '$1-CHECKSUM')).sort()).toEqual(
+      expected.sort(),
+    );
   });
 
   it.each(['base', 'overlays/postgres'])('%s renders well-formed, locked-down objects', async (overlay) => {
