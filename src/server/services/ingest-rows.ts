@@ -54,9 +54,35 @@ export function packageKeyOf(pkg: {
   type?: string | undefined;
   language?: string | undefined;
 }): string {
-  if (pkg.purl) return canonicalPurl(pkg.purl);
+  if (pkg.purl) return canonicalPurlCached(pkg.purl);
   const language = pkg.language || LANGUAGE_OF_TYPE[pkg.type ?? ''] || pkg.type || '';
   return `${language}:${pkg.name}@${pkg.version}`;
+}
+
+/** Canonical purls and package ids of recent reports: images share most packages, and parsing is the costly part. */
+const canonicalCache = new Map<string, string>();
+const idCache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
+function canonicalPurlCached(purl: string): string {
+  let canonical = canonicalCache.get(purl);
+  if (canonical === undefined) {
+    if (canonicalCache.size >= CACHE_LIMIT) canonicalCache.clear();
+    canonical = canonicalPurl(purl);
+    canonicalCache.set(purl, canonical);
+  }
+  return canonical;
+}
+
+/** The package id of a key (UUIDv5, cached). */
+export function packageIdOf(key: string): string {
+  let id = idCache.get(key);
+  if (id === undefined) {
+    if (idCache.size >= CACHE_LIMIT) idCache.clear();
+    id = packageId(key);
+    idCache.set(key, id);
+  }
+  return id;
 }
 
 /** The packages of a report, one per identity (duplicates merge their analyzers, licenses and locations). */
@@ -64,7 +90,7 @@ export function packageRowsOf(packages: readonly IngestPackage[]): Map<string, P
   const rows = new Map<string, PackageRows>();
   for (const pkg of packages) {
     const key = packageKeyOf(pkg);
-    const id = packageId(key);
+    const id = packageIdOf(key);
     const type = pkg.type || purlTypeOf(pkg.purl);
     const licenses = pkg.licenses ?? (pkg.license ? [pkg.license] : []);
     const existing = rows.get(id);
@@ -166,7 +192,7 @@ function findingRowOf(finding: IngestFinding, reportScanners: readonly string[] 
   const v4 = finding.cvss?.v4 ?? (vector?.startsWith('CVSS:4') ? { vector, score: severity?.score } : undefined);
   const fixes = finding.fixedVersions ?? [];
   return {
-    package_id: packageId(packageKeyOf(packageOfFinding(finding))),
+    package_id: packageIdOf(packageKeyOf(packageOfFinding(finding))),
     vulnerability_id: vulnerabilityId(finding.id),
     severity: SEVERITY_ORDINAL[severity?.level ?? 'UNKNOWN'],
     severity_score: severity?.score ?? null,

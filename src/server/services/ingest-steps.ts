@@ -6,18 +6,11 @@ import { gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { LucentError } from '../../core/errors.ts';
 import { chunksOf, rowsPerInsert } from '../repositories/chunks.ts';
-import type { Pair } from '../repositories/counters.ts';
 import type { Database } from '../store/schema.ts';
 import type { FindingRow, PackageRows, VulnerabilityRow } from './ingest-rows.ts';
 import type { IngestResource } from './ingest-schema.ts';
 
 type Db = Kysely<Database>;
-
-/** What a resource held before this report. */
-export interface ResourceFacts {
-  packages: Set<string>;
-  pairs: Pair[];
-}
 
 /** Creates or updates the resource; `changes` are the columns this kind of report owns. */
 export async function upsertResource(
@@ -75,34 +68,6 @@ export async function linkApplication(db: Db, applicationId: string, resourceId:
     .onConflict((oc) => oc.columns(['application_id', 'resource_id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
-}
-
-/** The applications a resource belongs to. */
-export async function applicationsOf(db: Db, resourceId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('application_resources')
-    .select('application_id')
-    .where('resource_id', '=', resourceId)
-    .execute();
-  return rows.map((row) => row.application_id);
-}
-
-/** The packages and finding pairs a resource holds now. */
-export async function resourceFacts(db: Db, resourceId: string): Promise<ResourceFacts> {
-  const packages = await db
-    .selectFrom('resource_packages')
-    .select('package_id')
-    .where('resource_id', '=', resourceId)
-    .execute();
-  const pairs = await db
-    .selectFrom('findings')
-    .select(['package_id', 'vulnerability_id'])
-    .where('resource_id', '=', resourceId)
-    .execute();
-  return {
-    packages: new Set(packages.map((row) => row.package_id)),
-    pairs: pairs.map((row) => ({ packageId: row.package_id, vulnerabilityId: row.vulnerability_id })),
-  };
 }
 
 /** Inserts packages; known ones get the reported licenses when the report has some. */

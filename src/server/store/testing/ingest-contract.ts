@@ -138,6 +138,33 @@ export function describeIngestContract(harness: StoreHarness): void {
       await expectConsistentCounters();
     });
 
+    it('stores suppressed findings without counting or listing them', async () => {
+      await ingestVulnerabilityScan(store, { applicationId: ids.tools, actor: 'token:ci' }, {
+        resource: RES.tools,
+        reportedAt: T1,
+        findings: [
+          finding('GHSA-left-pad', PKG.leftPad, 'NEGLIGIBLE', { suppressed: true }),
+          finding('CVE-2025-0042', PKG.wild, 'HIGH'),
+        ],
+      });
+      const id = resourceId(RES.tools.hash);
+      const stored = await store.db.selectFrom('findings').select('suppressed').where('resource_id', '=', id).execute();
+      expect(stored.map((row) => row.suppressed).sort()).toEqual([0, 1]);
+      const listed = await store.db
+        .selectFrom('vulnerability_packages')
+        .select('vulnerability_name')
+        .where('package_name', 'in', ['left-pad', '50%_off'])
+        .execute();
+      expect(listed).toEqual([{ vulnerability_name: 'CVE-2025-0042' }]);
+      const resource = await store.db
+        .selectFrom('resources')
+        .select(['vulns_total', 'vulns_high', 'vulns_negligible'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(resource).toEqual({ vulns_total: 1, vulns_high: 1, vulns_negligible: 0 });
+      await expectConsistentCounters();
+    });
+
     it('keeps vulnerability attributes per finding', async () => {
       const rows = await store.db
         .selectFrom('findings')
