@@ -19,7 +19,7 @@ import {
   unpackSampleAdvisories,
 } from './demo/setup.js';
 
-const USAGE = `usage: npm run demo [-- --no-wait] [-- --port N]
+const USAGE = `usage: npm run demo [-- [--no-wait] [--port N]]   (or: node scripts/demo.js [--no-wait] [--port N])
 
   --no-wait   stop the server and exit when the demo has run (also LUCENT_DEMO_EXIT=1)
   --port N    port on 127.0.0.1 (also LUCENT_DEMO_PORT; default 8080 when free, else any free one; 0: any)
@@ -134,6 +134,7 @@ async function startServer(files, env, display, adminToken) {
     '--log-level',
     'warn',
   ];
+  if (requested === undefined && port === 0) out('(port 8080 is in use: the server takes any free port)');
   const serverEnv = { ...env, LUCENT_ADMIN_TOKEN: adminToken };
   out(`$ LUCENT_ADMIN_TOKEN=lcn_… lucent ${args(port).map(display).join(' ')} &`);
   try {
