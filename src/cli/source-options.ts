@@ -1,6 +1,7 @@
 /** Flags that say how to read a source, shared by every command that takes one. */
 import type { Command } from 'commander';
 import type { Image } from '../image/image.ts';
+import type { LayerCache } from '../image/layer-cache.ts';
 import { parsePlatform } from '../image/platform.ts';
 import { openImage } from '../image/sources/open-image.ts';
 import type { CommandContext } from './context.ts';
@@ -15,12 +16,13 @@ export function addSourceOptions(command: Command): Command {
   return addRegistryOptions(command);
 }
 
-/** Opens the command's SOURCE with its flags. */
-export async function openSource(source: string, flags: Record<string, unknown>): Promise<Image> {
+/** Opens the command's SOURCE with its flags (and the layer cache, which also remembers compressed archives). */
+export async function openSource(source: string, flags: Record<string, unknown>, cache?: LayerCache): Promise<Image> {
   const registry = registryOptionsFrom(flags);
   const platform = typeof flags.platform === 'string' ? parsePlatform(flags.platform) : undefined;
   return openImage(source, {
     registry,
+    ...(cache ? { cache } : {}),
     ...(typeof flags.inputType === 'string' ? { inputType: flags.inputType } : {}),
     ...(platform ? { platform } : {}),
   });
@@ -37,7 +39,7 @@ export async function withSource<T>(
   work: (image: Image) => Promise<T>,
 ): Promise<T> {
   context.progress.status(`reading ${source}…`);
-  const image = await openSource(source, flags);
+  const image = await openSource(source, flags, context.cache);
   try {
     return await work(image);
   } finally {

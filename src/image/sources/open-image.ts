@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { LucentError } from '../../core/errors.ts';
 import type { Image, Platform, SourceKind } from '../image.ts';
+import type { LayerCache } from '../layer-cache.ts';
 import { type OpenArchive, openArchive } from './archive/archive-file.ts';
 import { isDockerArchive, isOciLayoutArchive, readDockerArchive } from './archive/docker-archive.ts';
 import { readDirectory, readSingleFile } from './dir/dir-source.ts';
@@ -18,11 +19,13 @@ export interface OpenImageOptions {
   inputType?: string;
   platform?: Platform;
   registry?: RegistryOptions;
+  /** Keeps what compressed archives hold, so that a warm run need not decompress them. */
+  cache?: LayerCache;
 }
 
 /** Opens any source string as an image. */
 export async function openImage(text: string, options: OpenImageOptions = {}): Promise<Image> {
-  const spec = await detectSource(parseSource(text, options.inputType));
+  const spec = await detectSource(parseSource(text, options.inputType), options);
   const image = await openDetected(text, spec, options);
   image.source = { ...image.source, kind: spec.kind, target: spec.target };
   return image;
@@ -39,7 +42,10 @@ async function openDetected(text: string, spec: DetectedSource, options: OpenIma
     }
     case 'docker-archive':
     case 'oci-archive':
-      return readDockerArchive(spec.archive ?? (await openArchive(spec.target)), { source, ...platform });
+      return readDockerArchive(spec.archive ?? (await openArchive(spec.target, archiveOptions(options))), {
+        source,
+        ...platform,
+      });
     case 'oci-dir':
       return readOciLayout(directoryBlobStore(spec.target), { source, ...platform });
     case 'dir':
@@ -55,7 +61,7 @@ async function openDetected(text: string, spec: DetectedSource, options: OpenIma
 export type DetectedSource = SourceSpec & { kind: SourceKind; archive?: OpenArchive };
 
 /** Resolves `auto` specs and checks that paths exist. */
-export async function detectSource(spec: SourceSpec): Promise<DetectedSource> {
+export async function detectSource(spec: SourceSpec, options: OpenImageOptions = {}): Promise<DetectedSource> {
   if (spec.kind === 'registry') return { kind: 'registry', target: spec.target };
   const info = await stat(spec.target).catch(() => undefined);
   if (spec.kind !== 'auto') {
@@ -75,13 +81,17 @@ export async function detectSource(spec: SourceSpec): Promise<DetectedSource> {
     const layout = await stat(`${spec.target}/oci-layout`).catch(() => undefined);
     return { kind: layout ? 'oci-dir' : 'dir', target: spec.target };
   }
-  return detectArchive(spec.target);
+  return detectArchive(spec.target, options);
 }
 
-async function detectArchive(path: string): Promise<DetectedSource> {
+function archiveOptions(options: OpenImageOptions) {
+  return options.cache ? { cache: options.cache } : {};
+}
+
+async function detectArchive(path: string, options: OpenImageOptions): Promise<DetectedSource> {
   let archive: OpenArchive;
   try {
-    archive = await openArchive(path);
+    archive = await openArchive(path, archiveOptions(options));
   } catch {
     // Not a tar archive at all: a single file (a jar, a binary, a lock file).
     return { kind: 'file', target: path };

@@ -145,12 +145,13 @@ async function readLegacy(archive: OpenArchive, options: ArchiveOptions): Promis
         diffId,
         mediaType: source?.mediaType ?? mediaTypeFor(compression),
         size: index.members.get(path)?.size ?? -1,
-        entries: (streamOptions) =>
-          localLayerEntries(
-            { path: index.path, range: index.locate(path) },
+        entries: async function* (streamOptions) {
+          yield* localLayerEntries(
+            await index.locate(path),
             { describe: layerDescribe, diffId, strict: false, ...(blobDigest ? { blobDigest } : {}) },
             streamOptions,
-          ),
+          );
+        },
       };
       const line = createdBy.get(layerIndex);
       if (line) layer.createdBy = line;
@@ -185,9 +186,8 @@ function mediaTypeFor(compression: Compression): string {
   return MEDIA_TYPES.dockerLayerTar;
 }
 
-async function firstBytes(index: TarIndex, path: string): Promise<Buffer> {
-  for await (const chunk of index.open(path)) return (chunk as Buffer).subarray(0, 4);
-  return Buffer.alloc(0);
+function firstBytes(index: TarIndex, path: string): Promise<Buffer> {
+  return index.head(path, 4);
 }
 
 /** Hashes a layer's uncompressed content, for archives whose config does not list it. */

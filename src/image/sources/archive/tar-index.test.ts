@@ -88,7 +88,11 @@ describe('indexTarFile', () => {
     expect((await index.read('f38')).equals(Buffer.alloc(10, 38))).toBe(true);
     expect((await index.read('f38')).length).toBe(10);
     expect((await index.read(long)).toString()).toBe('pax');
-    expect(index.locate('f3')).toEqual({ start: index.members.get('f3')?.offset, length: 300_000 });
+    expect(await index.locate('f3')).toEqual({
+      path,
+      range: { start: index.members.get('f3')?.offset, length: 300_000 },
+    });
+    expect((await index.head('f3', 4)).equals(Buffer.alloc(4, 3))).toBe(true);
   });
 
   it('refuses a header with a bad checksum, naming where it is', async () => {

@@ -37,15 +37,16 @@ const WINDOW = 256 * 1024;
 
 /** Members of a tar file by normalised name, and ways to read them. */
 export interface TarIndex {
-  path: string;
   members: Map<string, TarMember>;
   /** Streams a member's content (following hard and symbolic links between members). */
   open(name: string): Readable;
   /** Reads a member whole; refuses members above `limit` bytes. */
   read(name: string, limit?: number): Promise<Buffer>;
+  /** The first bytes of a member (fewer when it is shorter). */
+  head(name: string, length: number): Promise<Buffer>;
   has(name: string): boolean;
-  /** Where a member's content sits in the file (following links between members). */
-  locate(name: string): TarRange;
+  /** The file and range that hold a member's content (following links between members). */
+  locate(name: string): Promise<{ path: string; range: TarRange }>;
 }
 
 /** Builds the index of an uncompressed tar file, or of a tar archive stored in a range of a file. */
@@ -127,48 +128,65 @@ export async function* tarMembers(path: string, describe = path, range?: TarRang
   }
 }
 
+/** The member a name refers to, following hard and symbolic links between members. */
+export function findMember(members: Map<string, TarMember>, name: string, describe: string): TarMember {
+  let member = members.get(normalisePath(name));
+  for (let hops = 0; member && (member.type === '1' || member.type === '2') && hops < 40; hops++) {
+    member = members.get(normalisePath(member.type === '2' ? `${name}/../${member.linkname}` : member.linkname));
+  }
+  if (!member) {
+    throw new LucentError('E_SOURCE_INVALID', `${describe} has no member "${name}"`, {
+      hint: 'the archive is incomplete or not an image archive',
+    });
+  }
+  return member;
+}
+
+/** Refuses a member larger than a reader's limit. */
+export function checkLimit(member: TarMember, name: string, limit: number, describe: string): void {
+  if (member.size > limit) {
+    throw new LucentError(
+      'E_SOURCE_INVALID',
+      `${describe}: "${name}" is ${member.size} bytes, over the ${limit} limit`,
+    );
+  }
+}
+
+/** The default limit of `TarIndex.read`. */
+export const DEFAULT_READ_LIMIT = 64 * 1024 * 1024;
+
 function tarIndexOf(path: string, members: Map<string, TarMember>): TarIndex {
-  const find = (name: string): TarMember => {
-    let member = members.get(normalisePath(name));
-    for (let hops = 0; member && (member.type === '1' || member.type === '2') && hops < 40; hops++) {
-      member = members.get(normalisePath(member.type === '2' ? `${name}/../${member.linkname}` : member.linkname));
+  const find = (name: string) => findMember(members, name, path);
+  const readRange = async (member: TarMember, length: number) => {
+    const handle = await open(path, 'r');
+    try {
+      const out = Buffer.alloc(length);
+      await readExactly(handle, out, member.offset);
+      return out;
+    } finally {
+      await handle.close();
     }
-    if (!member) {
-      throw new LucentError('E_SOURCE_INVALID', `${path} has no member "${name}"`, {
-        hint: 'the archive is incomplete or not an image archive',
-      });
-    }
-    return member;
   };
   return {
-    path,
     members,
     has: (name) => members.has(normalisePath(name)),
-    locate(name) {
+    async locate(name) {
       const member = find(name);
-      return { start: member.offset, length: member.size };
+      return { path, range: { start: member.offset, length: member.size } };
     },
     open(name) {
       const member = find(name);
       if (member.size === 0) return Readable.from([]);
       return createReadStream(path, { start: member.offset, end: member.offset + member.size - 1 });
     },
-    async read(name, limit = 64 * 1024 * 1024) {
+    async read(name, limit = DEFAULT_READ_LIMIT) {
       const member = find(name);
-      if (member.size > limit) {
-        throw new LucentError(
-          'E_SOURCE_INVALID',
-          `${path}: "${name}" is ${member.size} bytes, over the ${limit} limit`,
-        );
-      }
-      const handle = await open(path, 'r');
-      try {
-        const out = Buffer.alloc(member.size);
-        await readExactly(handle, out, member.offset);
-        return out;
-      } finally {
-        await handle.close();
-      }
+      checkLimit(member, name, limit, path);
+      return readRange(member, member.size);
+    },
+    async head(name, length) {
+      const member = find(name);
+      return readRange(member, Math.min(length, member.size));
     },
   };
 }

@@ -81,7 +81,7 @@ export function archiveBlobStore(index: TarIndex, describe: string): BlobStore {
     },
     async locate(digest) {
       if (!index.has(blobPath(digest))) throw missing(describe, digest);
-      return { path: index.path, range: index.locate(blobPath(digest)) };
+      return index.locate(blobPath(digest));
     },
     readRoot: async (name) => (index.has(name) ? index.read(name, MAX_METADATA_BYTES) : undefined),
   };
