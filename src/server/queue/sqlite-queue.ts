@@ -193,6 +193,21 @@ class SqliteQueue implements WorkQueue {
 
   /** Takes the next due job of `kind`: a waiting one, or one whose worker's lease ran out. */
   async #claim(kind: string): Promise<JobRow | undefined> {
+    // An idle worker polls: look without the write lock first, so polling never blocks the server's writers.
+    const now = this.#now().toISOString();
+    const candidate = await this.#db
+      .selectFrom('queue_jobs')
+      .select('id')
+      .where('kind', '=', kind)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('state', '=', 'queued'), eb('run_after', '<=', now)]),
+          eb.and([eb('state', '=', 'active'), eb('lease_until', '<', now)]),
+        ]),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    if (!candidate) return undefined;
     return this.#db.transaction().execute(async (trx) => {
       for (;;) {
         const now = this.#now().toISOString();

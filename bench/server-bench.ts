@@ -1,0 +1,272 @@
+/**
+ * `npm run bench:server`: the server's list endpoints and ingestion at scale, on SQLite and on PostgreSQL. For each
+ * engine: seed 10,000 resources and 1,000,000 findings in bulk (server-seed.ts), start a real `lucent server` on that
+ * database, drive each list scenario (filters, sorting, several pages) with autocannon and take the p95 of every
+ * response time, then time the ingestion of 1,000-package scans. Prints a Markdown table (targets: p95 ≤ 50 ms,
+ * ingestion ≤ 300 ms) and writes .bench-out/server-bench.json.
+ *
+ * Flags: `--engine=sqlite|postgres` (default both), `--duration=SECONDS` per scenario (default 5),
+ * `--connections=N` (default 2), `--postgres=URL` (default the local test database), `--scale=F` (seed F times the
+ * data, for a quick check), `--keep` (leave the seeded databases for `node bench/server-explain.ts`).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openStore } from '../src/server/store/open-store.ts';
+import { listScenarios, type Scenario } from './server-scenarios.ts';
+import { analyze, BENCH_SHAPE, type SeedSummary, seedStore } from './server-seed.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const flag = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const engines = (flag('engine') ? [flag('engine')] : ['sqlite', 'postgres']) as ('sqlite' | 'postgres')[];
+const duration = Number(flag('duration') ?? 5);
+const connections = Number(flag('connections') ?? 2);
+const postgresUrl = flag('postgres') ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** `--scale=0.05` seeds a twentieth of everything (a quick check of the benchmark itself). */
+const scale = Number(flag('scale') ?? 1);
+/** `--keep` leaves the seeded databases in place (for server-explain.ts) and prints their URLs. */
+const keep = process.argv.includes('--keep');
+const shape = Object.fromEntries(
+  Object.entries(BENCH_SHAPE).map(([key, value]) => [key, Math.max(4, Math.round(value * scale))]),
+) as unknown as typeof BENCH_SHAPE;
+const TOKEN = 'lcn_bench-admin-token-0123456789abcdef';
+
+/** autocannon 9 (no type declarations): the parts used here. */
+type Autocannon = (
+  options: Record<string, unknown>,
+  done: (error: Error | null, result: { non2xx: number; errors: number; requests: { average: number } }) => void,
+) => { on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void };
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+interface Measured {
+  name: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  failed: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Drives one scenario: each connection cycles through its paths for `duration` seconds. */
+function measure(url: string, scenario: Scenario): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const times: number[] = [];
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration,
+        headers: { authorization: `Bearer ${TOKEN}` },
+        requests: scenario.paths.map((path) => ({ method: 'GET', path })),
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        times.sort((a, b) => a - b);
+        resolve({
+          name: scenario.name,
+          p50: percentile(times, 50),
+          p95: percentile(times, 95),
+          p99: percentile(times, 99),
+          rps: result.requests.average,
+          failed: result.non2xx + result.errors,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  });
+}
+
+/** A 1,000-package scan: 700 packages the store knows (popular ones) and 300 new, with 150 findings. */
+function ingestReport(seed: SeedSummary, n: number) {
+  const known = seed.popularPackages.slice(0, 700);
+  const fresh = Array.from({ length: 1000 - known.length }, (_, i) => ({
+    purl: `pkg:npm/bench-new-${n}-${i}@1.0.${i % 7}`,
+    name: `bench-new-${n}-${i}`,
+    version: `1.0.${i % 7}`,
+    type: 'npm',
+  }));
+  const packages = [...known, ...fresh].map((pkg) => ({
+    ...pkg,
+    foundBy: [pkg.type === 'deb' ? 'dpkg' : pkg.type],
+    locations: [{ path: `/app/${pkg.name}` }],
+  }));
+  const levels = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
+  const findings = packages.slice(0, 150).map((pkg, i) => ({
+    id: `CVE-2030-${String(n * 1000 + i).padStart(6, '0')}`,
+    packagePurl: pkg.purl,
+    packageName: pkg.name,
+    installedVersion: pkg.version,
+    packageType: pkg.type,
+    fixedVersions: i % 3 === 0 ? [] : [`${pkg.version}-fix`],
+    severity: { level: levels[i % 4] ?? 'LOW', score: 4 + (i % 6) },
+    description: `benchmark advisory ${i}`,
+  }));
+  const hash = `sha256:${n.toString(16).padStart(8, '0')}${'b'.repeat(56)}`;
+  return {
+    resource: { name: `bench/ingest:${n}`, hash, type: 'IMAGE' },
+    os: { id: 'debian', versionId: '12' },
+    packages,
+    findings,
+    scanners: ['lucent'],
+  };
+}
+
+async function api(url: string, method: string, path: string, body?: unknown) {
+  const started = performance.now();
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return { json, ms: performance.now() - started };
+}
+
+/** Ingests five new 1,000-package scans and one repeated, one at a time; milliseconds each. */
+async function measureIngestion(url: string, seed: SeedSummary): Promise<{ fresh: number[]; repeated: number }> {
+  const app = await api(url, 'POST', '/api/applications', { name: 'bench-ingest', type: 'IMAGE' });
+  const path = `/api/applications/vulnerabilityScan/${app.json.id}`;
+  const fresh: number[] = [];
+  for (let n = 1; n <= 5; n++) fresh.push((await api(url, 'POST', path, ingestReport(seed, n))).ms);
+  const repeated = (await api(url, 'POST', path, ingestReport(seed, 5))).ms;
+  return { fresh, repeated };
+}
+
+function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  // Background work off (no updates, no in-process workers): the benchmark measures the API alone.
+  const args = ['server', '--listen', '127.0.0.1:0', '--database-url', databaseUrl, '--db-update-interval', 'off'];
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/lucent.js'), ...args, '--workers', '0', '--log-level', 'warn'],
+    {
+      env: { ...process.env, LUCENT_ADMIN_TOKEN: TOKEN, LUCENT_DB: join(tmpdir(), 'lucent-bench-none.db') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve({ child, url: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`lucent server exited with ${code}: ${output}`)));
+  });
+}
+
+interface EngineResult {
+  engine: string;
+  seedSeconds: number;
+  rows: Record<string, number>;
+  lists: Measured[];
+  ingestion: { fresh: number[]; repeated: number };
+}
+
+async function runEngine(engine: 'sqlite' | 'postgres'): Promise<EngineResult> {
+  const work = await mkdtemp(join(tmpdir(), 'lucent-server-bench-'));
+  const schema = `lucent_bench_${Date.now().toString(36)}`;
+  const databaseUrl = engine === 'sqlite' ? `sqlite:${join(work, 'server.db')}` : `${postgresUrl}?schema=${schema}`;
+  try {
+    const started = performance.now();
+    const store = await openStore(databaseUrl);
+    let seed: SeedSummary;
+    try {
+      seed = await seedStore(store, shape, (line) => process.stderr.write(`[${engine}] ${line}\n`));
+      if (engine === 'postgres') await analyze(store);
+    } finally {
+      await store.close();
+    }
+    const seedSeconds = (performance.now() - started) / 1000;
+    process.stderr.write(`[${engine}] seeded in ${seedSeconds.toFixed(0)} s: ${JSON.stringify(seed.rows)}\n`);
+    const server = await startServer(databaseUrl);
+    try {
+      const lists: Measured[] = [];
+      for (const scenario of listScenarios({
+        applicationId: seed.sampleApplicationId,
+        resourceId: seed.sampleResourceId,
+      })) {
+        for (const path of scenario.paths) await api(server.url, 'GET', path);
+        const result = await measure(server.url, scenario);
+        process.stderr.write(`[${engine}] ${result.name}: p95 ${result.p95} ms (${result.rps} req/s)\n`);
+        lists.push(result);
+      }
+      const ingestion = await measureIngestion(server.url, seed);
+      process.stderr.write(`[${engine}] ingestion: ${ingestion.fresh.map((ms) => ms.toFixed(0)).join(', ')} ms\n`);
+      return { engine, seedSeconds, rows: seed.rows, lists, ingestion };
+    } finally {
+      server.child.kill('SIGTERM');
+      await new Promise((resolve) => server.child.once('exit', resolve));
+    }
+  } finally {
+    if (keep) {
+      process.stderr.write(`[${engine}] kept: node bench/server-explain.ts --database-url='${databaseUrl}'\n`);
+    } else {
+      await dropDatabase(engine, work, schema);
+    }
+  }
+}
+
+async function dropDatabase(engine: 'sqlite' | 'postgres', work: string, schema: string): Promise<void> {
+  await rm(work, { recursive: true, force: true });
+  if (engine !== 'postgres') return;
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  await client.query(`drop schema if exists "${schema}" cascade`);
+  await client.query(`drop schema if exists "${schema}_pgboss" cascade`);
+  await client.end();
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function table(results: readonly EngineResult[]): string {
+  const mark = (ms: number, target: number) => `${ms.toFixed(0)}${ms > target ? ' ✗' : ''}`;
+  const header = [
+    'scenario',
+    ...results.flatMap((r) => [`${r.engine} p50 ms`, `${r.engine} p95 ms`, `${r.engine} req/s`]),
+  ];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
+  for (const [index, scenario] of (results[0]?.lists ?? []).entries()) {
+    const cells = results.flatMap((r) => {
+      const m = r.lists[index];
+      return m ? [m.p50.toFixed(0), mark(m.p95, 50), m.rps.toFixed(0)] : ['', '', ''];
+    });
+    lines.push(`| ${scenario.name} | ${cells.join(' | ')} |`);
+  }
+  const ingest = results.flatMap((r) => [
+    '',
+    `${mark(median(r.ingestion.fresh), 300)} (median of ${r.ingestion.fresh.map((ms) => ms.toFixed(0)).join(', ')}; again: ${r.ingestion.repeated.toFixed(0)})`,
+    '',
+  ]);
+  lines.push(`| ingestion of a 1,000-package scan (ms) | ${ingest.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const results: EngineResult[] = [];
+  for (const engine of engines) results.push(await runEngine(engine));
+  const rows = results[0]?.rows ?? {};
+  process.stdout.write(
+    `\n## Server lists and ingestion (${connections} connections, ${duration} s per scenario; targets p95 ≤ 50 ms, ingestion ≤ 300 ms)\n\n` +
+      `Seeded: ${Object.entries(rows)
+        .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+        .join(', ')}; ` +
+      `seeding took ${results.map((r) => `${r.engine} ${r.seedSeconds.toFixed(0)} s`).join(', ')}.\n\n${table(results)}\n`,
+  );
+  await mkdir(join(root, '.bench-out'), { recursive: true });
+  await writeFile(join(root, '.bench-out/server-bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+await main();
