@@ -126,10 +126,10 @@ describe('npm run demo', () => {
       ({ url, token } = printed(run.output()));
     });
 
-    async function json(path: string) {
+    async function json(path: string): Promise<{ total: number; items: Record<string, unknown>[] }> {
       const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status, path).toBe(200);
-      return response.json();
+      return (await response.json()) as { total: number; items: Record<string, unknown>[] };
     }
 
     it('lists the two sample applications, each with its image', async () => {

@@ -89,7 +89,7 @@ describe('CycloneDX JSON report', () => {
     ];
     const doc: CdxDoc = JSON.parse(encodeCycloneDxJsonReport(scan));
     const written = doc.vulnerabilities.find((vuln) => vuln.id === 'CVE-2021-33574');
-    const properties = (written?.properties as { name: string; value: string }[]).filter(({ name }) =>
+    const properties = ((written?.properties ?? []) as { name: string; value: string }[]).filter(({ name }) =>
       /^lucent:(scanner|variant:)/.test(name),
     );
     expect(properties).toEqual([
