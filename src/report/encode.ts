@@ -6,6 +6,7 @@
 import type { Finding } from '../matcher/match.ts';
 import type { AnalysisResult } from '../pipeline/analyze.ts';
 import type { SuppressedFinding } from '../policy/policy.ts';
+import type { CisResult } from '../runtime/cis/check.ts';
 import type { ReportFormat } from './report-formats.ts';
 
 /** A finding that the policy, an ignore file or a VEX statement took out of the report (defined by the policy). */
@@ -24,6 +25,8 @@ export interface ScanReportInput {
   timestamp?: Date;
   /** `urn:uuid:<uuid>`, for CycloneDX. */
   serialNumber?: string;
+  /** The failed CIS Docker Benchmark checks, when they ran (`--cis`); the JSON report and the table show them. */
+  cis?: CisResult[];
 }
 
 /** Rendering options: only the table uses them. */

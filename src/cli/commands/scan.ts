@@ -14,6 +14,7 @@ import { applyPolicy, failureMessages, parseEpssThreshold, parseSeverity } from 
 import { subjectIdentifiers } from '../../policy/subject.ts';
 import { colorWanted } from '../../report/formats/table/color.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/report-formats.ts';
+import type { CisResult } from '../../runtime/cis/check.ts';
 import { type CommandContext, contextOf } from '../context.ts';
 import { addExportOptions, exportSummaryLine, exportTargetFrom } from '../export-options.ts';
 import { addScannerOptions, chooseScanners, scannerContext } from '../scanner-options.ts';
@@ -47,7 +48,8 @@ export function scanCommand(): Command {
       'OpenVEX or CycloneDX VEX document; not_affected and fixed statements suppress (repeatable)',
       collect,
     )
-    .option('--show-suppressed', 'list suppressed findings in the report, with why');
+    .option('--show-suppressed', 'list suppressed findings in the report, with why')
+    .option('--cis', 'run the CIS Docker Benchmark image checks too (images only; JSON and table reports)');
   addSourceOptions(command);
   addScannerOptions(command);
   addExportOptions(command);
@@ -68,7 +70,7 @@ export function scanCommand(): Command {
       ? await openAdvisoryDb(typeof flags.db === 'string' ? flags.db : defaultDbPath())
       : undefined;
     try {
-      const analysis = await analyze(source, flags, context);
+      const { analysis, cis } = await analyze(source, flags, context);
       const scan = await scanWithScanners(analysis, {
         ...(db ? { db } : {}),
         scanners: scanners.external,
@@ -93,6 +95,7 @@ export function scanCommand(): Command {
           suppressed: flags.showSuppressed === true ? outcome.suppressed : [],
           suppressedCount: outcome.suppressed.length,
           tool: { name: 'lucent', version: version() },
+          ...(cis ? { cis } : {}),
         },
         { color: typeof flags.output !== 'string' && colorWanted(process.stdout, process.env) },
       );
@@ -106,6 +109,7 @@ export function scanCommand(): Command {
           tool: { name: 'lucent', version: version() },
           durationMs: performance.now() - started,
           scanners: [...(scanners.builtin ? ['lucent'] : []), ...scanners.external.map((scanner) => scanner.name)],
+          ...(cis ? { cis } : {}),
         });
         process.stderr.write(`${exportSummaryLine(exportTarget, summary)}\n`);
       }
@@ -129,20 +133,31 @@ function epss(value: string): number {
   return threshold;
 }
 
-/** The analysis phase: an SBOM read as it is, or the image analyzed with the built-in analyzers. */
+/**
+ * The analysis phase: an SBOM read as it is, or the image analyzed with the built-in analyzers; with `--cis`, the
+ * CIS checks on the image while it is open (its file list from the layer cache the analysis just filled).
+ */
 async function analyze(
   source: string,
   flags: Record<string, unknown>,
   context: CommandContext,
-): Promise<AnalysisResult> {
-  if (source.startsWith('sbom:')) return analysisFromSbom(source.slice('sbom:'.length));
-  if (flags.inputType === 'sbom') return analysisFromSbom(source);
-  return withSource(source, flags, context, (image) =>
-    analyzeImage(image, {
+): Promise<{ analysis: AnalysisResult; cis?: CisResult[] }> {
+  const sbom = source.startsWith('sbom:') ? source.slice('sbom:'.length) : flags.inputType === 'sbom' ? source : '';
+  if (sbom) {
+    if (flags.cis === true) process.stderr.write('warning: --cis needs an image; an SBOM has no config to check\n');
+    return { analysis: await analysisFromSbom(sbom) };
+  }
+  return withSource(source, flags, context, async (image) => {
+    const analysis = await analyzeImage(image, {
       cache: context.cache,
       analyzers: analyzersByName(),
       onProgress: (event) => context.progress.onLayer(event),
       onFileMatched: (path) => context.progress.onFileMatched(path),
-    }),
-  );
+    });
+    if (flags.cis !== true) return { analysis };
+    const { checkScannedImage } = await import('../../runtime/cis/run-checks.ts');
+    const cis = await checkScannedImage(image, context.cache);
+    if (!cis) process.stderr.write(`warning: --cis needs an image; ${source} is not one, so no CIS checks ran\n`);
+    return { analysis, ...(cis ? { cis } : {}) };
+  });
 }

@@ -31,6 +31,22 @@ export async function checkImage(image: Image, cache: LayerCache, references: re
   });
 }
 
+/**
+ * The checks of `lucent scan --cis` on the image it analyzed: a registry image is referred to as the user named it,
+ * an archive by the `repository:tag` names it carries (an OCI layout's bare ref name such as `app` is no image
+ * reference, so it is not taken for an implicit `latest`). Directories, files and SBOMs are not images (no config, no
+ * history): undefined.
+ */
+export async function checkScannedImage(image: Image, cache: LayerCache): Promise<CisResult[] | undefined> {
+  const { kind } = image.source;
+  if (kind === 'dir' || kind === 'file' || kind === 'sbom') return undefined;
+  const references =
+    kind === 'registry'
+      ? [image.source.target ?? image.source.reference]
+      : image.repoTags.filter((tag) => /:[^/]+$/.test(tag));
+  return checkImage(image, cache, references);
+}
+
 /** Counts of results per level, every level present. */
 export function countByLevel(results: readonly CisResult[]): Record<CisLevel, number> {
   const counts = Object.fromEntries(CIS_LEVELS.map((level) => [level, 0])) as Record<CisLevel, number>;

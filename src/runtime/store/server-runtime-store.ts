@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { version } from '../../cli/version.ts';
 import type { Image } from '../../image/image.ts';
 import type { AnalysisResult } from '../../pipeline/analyze.ts';
-import { contentAnalysisReport, vulnerabilityScanReport } from '../../server/client/reports.ts';
+import { cisChecksOf, contentAnalysisReport, vulnerabilityScanReport } from '../../server/client/reports.ts';
 import { chunksOf } from '../../server/repositories/chunks.ts';
 import { refreshCounters } from '../../server/repositories/counters.ts';
 import { ingestContentAnalysis, ingestVulnerabilityScan, inIngestTransaction } from '../../server/services/ingest.ts';
@@ -129,16 +129,7 @@ export function serverRuntimeStore(store: Store): RuntimeStore {
       await ingestVulnerabilityScan(store, target, {
         ...scan,
         source: 'RUNTIME',
-        ...(record.cis
-          ? {
-              cisChecks: record.cis.map((check) => ({
-                code: check.code,
-                level: check.level,
-                title: check.title,
-                descriptions: check.details,
-              })),
-            }
-          : {}),
+        ...(record.cis ? { cisChecks: cisChecksOf(record.cis) } : {}),
       });
       const matched = {
         key: `${MATCHED_KEY}${record.digest}`,

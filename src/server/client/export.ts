@@ -6,8 +6,9 @@
 import { LucentError } from '../../core/errors.ts';
 import type { AnalysisResult } from '../../pipeline/analyze.ts';
 import type { PolicyOutcome } from '../../policy/policy.ts';
+import type { CisResult } from '../../runtime/cis/check.ts';
 import { ApiClient } from './api-client.ts';
-import { contentAnalysisReport, resourceOf, vulnerabilityScanReport } from './reports.ts';
+import { cisChecksOf, contentAnalysisReport, resourceOf, vulnerabilityScanReport } from './reports.ts';
 
 /** Where to export to, from the command's flags. */
 export interface ExportTarget {
@@ -36,6 +37,8 @@ export interface ExportOptions {
   scanners?: readonly string[];
   /** When the run happened: the reports' time, so a re-sent report is the same scan on the server. */
   reportedAt?: Date;
+  /** CIS results of a scan with `--cis`: they replace the resource's stored ones. */
+  cis?: readonly CisResult[];
 }
 
 /** Exports a content analysis, with its CycloneDX SBOM (stored for download and re-matching). */
@@ -66,10 +69,13 @@ export async function exportScan(
     const applicationId = await resolveApplication(client, target, result);
     const analyzed = await hasContentAnalysis(client, resourceOf(result).hash);
     if (!analyzed) await postContentAnalysis(client, applicationId, result, options);
-    const report = vulnerabilityScanReport(result, outcome, {
-      ...timing(options),
-      ...(options.scanners ? { scanners: options.scanners } : {}),
-    });
+    const report = {
+      ...vulnerabilityScanReport(result, outcome, {
+        ...timing(options),
+        ...(options.scanners ? { scanners: options.scanners } : {}),
+      }),
+      ...(options.cis ? { cisChecks: cisChecksOf(options.cis) } : {}),
+    };
     await client.call('POST', `/api/applications/vulnerabilityScan/${encodeURIComponent(applicationId)}`, {
       body: report,
     });

@@ -8,8 +8,10 @@ import type { Finding } from '../../matcher/match.ts';
 import type { AnalysisResult } from '../../pipeline/analyze.ts';
 import type { SuppressedFinding } from '../../policy/policy.ts';
 import { scannersOf } from '../../report/report-data.ts';
+import type { CisResult } from '../../runtime/cis/check.ts';
 import type {
   ContentAnalysisReport,
+  IngestCisCheck,
   IngestFinding,
   IngestPackage,
   IngestResource,
@@ -86,6 +88,16 @@ function common(result: AnalysisResult, options: { durationMs?: number; reported
         }
       : {}),
   };
+}
+
+/** CIS results as the ingestion endpoints take them (KubeClarity's code, level, title, descriptions). */
+export function cisChecksOf(results: readonly CisResult[]): IngestCisCheck[] {
+  return results.map((check) => ({
+    code: check.code,
+    level: check.level,
+    title: check.title,
+    descriptions: [...check.details],
+  }));
 }
 
 function packageOf(pkg: AnalysisResult['inventory']['packages'][number]): IngestPackage {

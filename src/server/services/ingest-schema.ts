@@ -141,5 +141,7 @@ export type IngestPackage = z.infer<typeof ingestPackageSchema>;
 export type IngestFinding = z.infer<typeof ingestFindingSchema>;
 /** A content analysis report. */
 export type ContentAnalysisReport = z.infer<typeof contentAnalysisReportSchema>;
+/** A CIS Docker Benchmark result. */
+export type IngestCisCheck = z.infer<typeof ingestCisCheckSchema>;
 /** A vulnerability scan report. */
 export type VulnerabilityScanReport = z.infer<typeof vulnerabilityScanReportSchema>;

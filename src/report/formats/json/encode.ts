@@ -4,6 +4,7 @@
  */
 import type { PackageLocation } from '../../../core/package.ts';
 import type { Finding } from '../../../matcher/match.ts';
+import type { CIS_LEVELS, CisResult } from '../../../runtime/cis/check.ts';
 import type { ScanReportInput } from '../../encode.ts';
 import {
   advisoryUrl,
@@ -65,7 +66,21 @@ export function jsonReport(input: ScanReportInput): JsonReport {
         origin: origin ?? null,
       },
     })),
+    ...(input.cis
+      ? {
+          cis: {
+            countPerLevel: countPerLevel(input.cis),
+            checks: input.cis.map(({ code, level, title, details }) => ({ code, level, title, details: [...details] })),
+          },
+        }
+      : {}),
   };
+}
+
+function countPerLevel(results: readonly CisResult[]): Record<(typeof CIS_LEVELS)[number], number> {
+  const counts = { INFO: 0, WARN: 0, FATAL: 0 };
+  for (const result of results) counts[result.level] += 1;
+  return counts;
 }
 
 function jsonFinding(finding: Finding, pkg: ReturnType<ReturnType<typeof packageIndex>>): JsonFinding {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { SEVERITY_LEVELS } from '../../../matcher/match.ts';
 import { VEX_STATUSES } from '../../../policy/vex-statements.ts';
+import { CIS_LEVELS } from '../../../runtime/cis/check.ts';
 
 const severityLevel = z.enum(SEVERITY_LEVELS);
 
@@ -119,6 +120,20 @@ export const jsonReportSchema = z.strictObject({
       }),
     }),
   ),
+  /** The CIS Docker Benchmark checks that failed; present only when they ran (`lucent scan --cis`). */
+  cis: z
+    .strictObject({
+      countPerLevel: z.strictObject({ INFO: z.number().int(), WARN: z.number().int(), FATAL: z.number().int() }),
+      checks: z.array(
+        z.strictObject({
+          code: z.string(),
+          level: z.enum(CIS_LEVELS),
+          title: z.string(),
+          details: z.array(z.string()),
+        }),
+      ),
+    })
+    .optional(),
 });
 
 /** The JSON report, as its schema types it. */

@@ -5,6 +5,7 @@
  */
 import { styleText } from 'node:util';
 import type { SeverityLevel } from '../../../matcher/match.ts';
+import { CIS_LEVELS, type CisResult } from '../../../runtime/cis/check.ts';
 import type { ReportOptions, ScanReportInput } from '../../encode.ts';
 import {
   formatEpss,
@@ -63,8 +64,29 @@ export function encodeTable(input: ScanReportInput, options: ReportOptions): str
     lines.push('', paint('bold', `Suppressed (${suppressed.length}):`));
     lines.push(...alignedRows(SUPPRESSED_COLUMNS, suppressedRows, paint));
   }
+  if (input.cis) lines.push('', ...cisLines(input.cis, paint));
   lines.push('', summaryLine(input, paint));
   return `${lines.join('\n')}\n`;
+}
+
+/** The CIS section (`--cis`): one row per failed check, its details below it. */
+function cisLines(results: readonly CisResult[], paint: (style: Style, text: string) => string): string[] {
+  if (results.length === 0) return [paint('bold', 'CIS Docker Benchmark: every check passed.')];
+  const counts = CIS_LEVELS.toReversed().map((level) => `${level} ${results.filter((r) => r.level === level).length}`);
+  const widths = [
+    Math.max(4, ...results.map((result) => result.code.length)),
+    Math.max(5, ...results.map((result) => result.level.length)),
+  ];
+  const row = (code: string, level: string, title: string) =>
+    `${code.padEnd(widths[0] ?? 0)}  ${level.padEnd(widths[1] ?? 0)}  ${title}`;
+  return [
+    paint('bold', `CIS Docker Benchmark (${counts.join(', ')}):`),
+    paint('bold', row('CODE', 'LEVEL', 'TITLE')),
+    ...results.flatMap((result) => [
+      row(result.code, result.level, result.title),
+      ...result.details.map((detail) => `    - ${detail}`),
+    ]),
+  ];
 }
 
 /** A header and rows, padded to the widest cell of each column; severity and KEV cells coloured. */
