@@ -14,7 +14,6 @@ import {
   type PairRow,
   pairKey,
   refreshApplications,
-  refreshPackageLinks,
   refreshPackageVulnerabilities,
   refreshPairs,
   refreshResources,
@@ -104,11 +103,7 @@ export async function applyResourceDelta(db: Kysely<Database>, delta: ResourceDe
 
   const addedPackages = [...delta.packagesAfter].filter((id) => !delta.packagesBefore.has(id));
   const removedPackages = [...delta.packagesBefore].filter((id) => !delta.packagesAfter.has(id));
-  // A new application link changes the application count of every package the resource has.
-  await refreshPackageLinks(
-    db,
-    relinked ? [...delta.packagesAfter, ...removedPackages] : [...addedPackages, ...removedPackages],
-  );
+  await updatePackageLinks(db, delta, applications, addedPackages, removedPackages);
 
   const before = counted(delta.findingsBefore);
   const after = counted(delta.findingsAfter);
@@ -132,6 +127,69 @@ export async function applyResourceDelta(db: Kysely<Database>, delta: ResourceDe
   await refreshResources(db, [delta.resourceId]);
   await refreshApplications(db, applications);
   await collectOrphans(db, removedPackages, [...new Set(recompute.map((pair) => pair.vulnerabilityId))]);
+}
+
+/**
+ * Package resource and application counts by delta. A package gains an application when the resource brings it to
+ * one where no other resource has it, and loses one the same way; a popular package's thousands of resources are
+ * never counted again.
+ */
+async function updatePackageLinks(
+  db: Kysely<Database>,
+  delta: ResourceDelta,
+  applications: readonly string[],
+  added: readonly string[],
+  removed: readonly string[],
+): Promise<void> {
+  const linked = new Set(delta.linkedApplications);
+  const before = applications.filter((app) => !linked.has(app));
+  const kept = linked.size > 0 ? [...delta.packagesAfter].filter((id) => delta.packagesBefore.has(id)) : [];
+  const covered = await packagesElsewhere(db, delta.resourceId, applications, [...added, ...removed, ...kept]);
+  const gained = (apps: readonly string[], id: string) => apps.filter((app) => !covered.has(`${app} ${id}`)).length;
+  const changes = new Map<string, { resources: number; applications: number }>();
+  for (const id of added) changes.set(id, { resources: 1, applications: gained(applications, id) });
+  for (const id of removed) changes.set(id, { resources: -1, applications: -gained(before, id) });
+  for (const id of kept) changes.set(id, { resources: 0, applications: gained([...linked], id) });
+  const byChange = new Map<string, string[]>();
+  for (const [id, change] of changes) {
+    if (change.resources === 0 && change.applications === 0) continue;
+    const key = `${change.resources} ${change.applications}`;
+    byChange.set(key, [...(byChange.get(key) ?? []), id]);
+  }
+  for (const [key, ids] of byChange) {
+    const [resources, apps] = key.split(' ').map(Number) as [number, number];
+    for (const chunk of chunksOf(ids)) {
+      await db
+        .updateTable('packages')
+        .set({
+          resources_count: sql<number>`resources_count + ${resources}`,
+          applications_count: sql<number>`applications_count + ${apps}`,
+        })
+        .where('id', 'in', chunk)
+        .execute();
+    }
+  }
+}
+
+/** `application package` keys for packages that another resource of these applications also has. */
+async function packagesElsewhere(
+  db: Kysely<Database>,
+  resourceId: string,
+  applications: readonly string[],
+  packages: readonly string[],
+): Promise<Set<string>> {
+  const covered = new Set<string>();
+  if (applications.length === 0) return covered;
+  for (const chunk of chunksOf(packages)) {
+    // Walks the applications' other resources and probes their packages by primary key (see coveredElsewhere).
+    const rows = await sql<{ application_id: string; package_id: string }>`
+      select distinct ar.application_id, rp.package_id
+      from application_resources ar cross join resource_packages rp
+      where rp.resource_id = ar.resource_id and ar.application_id in (${sql.join(applications)})
+        and ar.resource_id <> ${resourceId} and rp.package_id in (${sql.join(chunk)})`.execute(db);
+    for (const row of rows.rows) covered.add(`${row.application_id} ${row.package_id}`);
+  }
+  return covered;
 }
 
 /** Only findings that count: suppressed ones are stored but never counted or listed. */
