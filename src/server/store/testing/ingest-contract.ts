@@ -139,14 +139,18 @@ export function describeIngestContract(harness: StoreHarness): void {
     });
 
     it('stores suppressed findings without counting or listing them', async () => {
-      await ingestVulnerabilityScan(store, { applicationId: ids.tools, actor: 'token:ci' }, {
-        resource: RES.tools,
-        reportedAt: T1,
-        findings: [
-          finding('GHSA-left-pad', PKG.leftPad, 'NEGLIGIBLE', { suppressed: true }),
-          finding('CVE-2025-0042', PKG.wild, 'HIGH'),
-        ],
-      });
+      await ingestVulnerabilityScan(
+        store,
+        { applicationId: ids.tools, actor: 'token:ci' },
+        {
+          resource: RES.tools,
+          reportedAt: T1,
+          findings: [
+            finding('GHSA-left-pad', PKG.leftPad, 'NEGLIGIBLE', { suppressed: true }),
+            finding('CVE-2025-0042', PKG.wild, 'HIGH'),
+          ],
+        },
+      );
       const id = resourceId(RES.tools.hash);
       const stored = await store.db.selectFrom('findings').select('suppressed').where('resource_id', '=', id).execute();
       expect(stored.map((row) => row.suppressed).sort()).toEqual([0, 1]);
