@@ -156,7 +156,8 @@ export function createScanController(options: ScanControllerOptions): ScanContro
       return {
         counters: {
           applications: summary?.applications ?? 0,
-          resources: summary ? summary.pulled + summary.rematched : 0,
+          // Every image the scan found stored: pulled, re-matched, or already up to date.
+          resources: summary ? summary.pulled + summary.rematched + summary.current : 0,
           packages: summary?.packages ?? 0,
           vulnerabilities,
         },
