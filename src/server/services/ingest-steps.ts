@@ -70,9 +70,20 @@ export async function linkApplication(db: Db, applicationId: string, resourceId:
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-/** Inserts packages; known ones get the reported licenses when the report has some. */
+/**
+ * Inserts new packages; known ones get the reported licenses when the report has some that differ. Known packages are
+ * looked up first rather than left to ON CONFLICT: PostgreSQL locks (writes) every conflicting row even when its
+ * DO UPDATE ... WHERE is false, and a report's packages are mostly known.
+ */
 export async function upsertPackages(db: Db, packages: readonly PackageRows[], at: string): Promise<void> {
-  for (const chunk of chunksOf(packages, rowsPerInsert(10))) {
+  const known = new Map<string, string>();
+  for (const chunk of chunksOf(packages.map((pkg) => pkg.id))) {
+    for (const row of await db.selectFrom('packages').select(['id', 'license']).where('id', 'in', chunk).execute()) {
+      known.set(row.id, row.license);
+    }
+  }
+  const fresh = packages.filter((pkg) => !known.has(pkg.id));
+  for (const chunk of chunksOf(fresh, rowsPerInsert(10))) {
     await db
       .insertInto('packages')
       .values(
@@ -89,12 +100,19 @@ export async function upsertPackages(db: Db, packages: readonly PackageRows[], a
           created_at: at,
         })),
       )
-      .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet((eb) => ({ licenses: eb.ref('excluded.licenses'), license: eb.ref('excluded.license') }))
-          .where((eb) => eb('excluded.license', '<>', '').and('packages.license', '<>', eb.ref('excluded.license'))),
-      )
+      // Another writer (a repair, a test) may have added one meanwhile; ingestions themselves are serialised.
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+  const relicensed = packages.filter((pkg) => {
+    const license = pkg.licenses.join(' AND ');
+    return license !== '' && known.has(pkg.id) && known.get(pkg.id) !== license;
+  });
+  for (const pkg of relicensed) {
+    await db
+      .updateTable('packages')
+      .set({ licenses: JSON.stringify(pkg.licenses), license: pkg.licenses.join(' AND ') })
+      .where('id', '=', pkg.id)
       .execute();
   }
 }
@@ -112,45 +130,55 @@ export async function removePackages(db: Db, resourceId: string, before: Set<str
   return removed.length;
 }
 
-/** Writes the resource's packages with their analyzers and locations; `onlyNew` leaves existing links as they are. */
+/**
+ * Writes the resource's packages with their analyzers and locations; `onlyNew` leaves existing links as they are.
+ * Unchanged links are skipped before the write (see `upsertPackages` for why not ON CONFLICT).
+ */
 export async function upsertResourcePackages(
   db: Db,
   resourceId: string,
   packages: readonly PackageRows[],
   options: { onlyNew: boolean },
 ): Promise<void> {
-  for (const chunk of chunksOf(packages, rowsPerInsert(6))) {
+  const stored = new Map<string, string>();
+  const rows = await db
+    .selectFrom('resource_packages')
+    .select(['package_id', 'analyzers', 'locations'])
+    .where('resource_id', '=', resourceId)
+    .execute();
+  for (const row of rows) stored.set(row.package_id, `${row.analyzers} ${row.locations}`);
+  const links = packages.map((pkg) => ({
+    resource_id: resourceId,
+    package_id: pkg.id,
+    analyzers: JSON.stringify(pkg.analyzers),
+    layer_diff_id: pkg.locations.find((location) => location.layerDiffId)?.layerDiffId ?? null,
+    path: pkg.locations[0]?.path ?? null,
+    locations: JSON.stringify(pkg.locations),
+  }));
+  const fresh = links.filter((link) => !stored.has(link.package_id));
+  for (const chunk of chunksOf(fresh, rowsPerInsert(6))) {
     await db
       .insertInto('resource_packages')
-      .values(
-        chunk.map((pkg) => ({
-          resource_id: resourceId,
-          package_id: pkg.id,
-          analyzers: JSON.stringify(pkg.analyzers),
-          layer_diff_id: pkg.locations.find((location) => location.layerDiffId)?.layerDiffId ?? null,
-          path: pkg.locations[0]?.path ?? null,
-          locations: JSON.stringify(pkg.locations),
-        })),
-      )
-      .onConflict((oc) =>
-        options.onlyNew
-          ? oc.columns(['resource_id', 'package_id']).doNothing()
-          : oc
-              .columns(['resource_id', 'package_id'])
-              .doUpdateSet((eb) => ({
-                analyzers: eb.ref('excluded.analyzers'),
-                layer_diff_id: eb.ref('excluded.layer_diff_id'),
-                path: eb.ref('excluded.path'),
-                locations: eb.ref('excluded.locations'),
-              }))
-              // Rows that did not change are not rewritten (a re-sent report writes nothing here).
-              .where((eb) =>
-                eb.or([
-                  eb('resource_packages.analyzers', '<>', eb.ref('excluded.analyzers')),
-                  eb('resource_packages.locations', '<>', eb.ref('excluded.locations')),
-                ]),
-              ),
-      )
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['resource_id', 'package_id']).doNothing())
+      .execute();
+  }
+  if (options.onlyNew) return;
+  const changed = links.filter((link) => {
+    const was = stored.get(link.package_id);
+    return was !== undefined && was !== `${link.analyzers} ${link.locations}`;
+  });
+  for (const link of changed) {
+    await db
+      .updateTable('resource_packages')
+      .set({
+        analyzers: link.analyzers,
+        layer_diff_id: link.layer_diff_id,
+        path: link.path,
+        locations: link.locations,
+      })
+      .where('resource_id', '=', resourceId)
+      .where('package_id', '=', link.package_id)
       .execute();
   }
 }
