@@ -6,12 +6,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../dialect.ts';
 import * as initial from './001-initial.ts';
 import * as queue from './002-queue.ts';
+import * as listIndexes from './003-list-indexes.ts';
 
 /** The migration provider for Kysely's Migrator. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '001-initial': { up: (db) => initial.up(db, dialect) },
     '002-queue': { up: (db) => queue.up(db, dialect) },
+    '003-list-indexes': { up: (db) => listIndexes.up(db, dialect) },
   };
   return { getMigrations: async () => migrations };
 }
