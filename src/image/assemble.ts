@@ -78,6 +78,12 @@ export interface ManifestLayersSpec {
     check: TarLayerSpec,
     options: EntryStreamOptions | undefined,
   ) => AsyncIterable<LayerEntry>;
+  /** The same entries a batch at a time, where the source lists many at once (see `Layer.entryBatches`). */
+  entryBatches?: (
+    descriptor: Descriptor,
+    check: TarLayerSpec,
+    options: EntryStreamOptions | undefined,
+  ) => AsyncIterable<readonly LayerEntry[]>;
   /** Opens a layer blob as stored (used when `entries` is not given). */
   open?: (descriptor: Descriptor, describe: string) => Promise<Readable>;
   /** Whether digest mismatches stop the walk (registries) or are warnings (local layouts). */
@@ -101,6 +107,7 @@ export function layersFromManifest(spec: ManifestLayersSpec): { layers: Layer[];
   const layers = manifest.layers.map((descriptor, index): Layer => {
     const diffId = diffIds[index] as string;
     const describe = `layer ${index} (${descriptor.digest})`;
+    const check = { describe, blobDigest: descriptor.digest, diffId, strict: spec.strict };
     const layer: Layer = {
       index,
       digest: descriptor.digest,
@@ -108,13 +115,14 @@ export function layersFromManifest(spec: ManifestLayersSpec): { layers: Layer[];
       mediaType: descriptor.mediaType,
       size: descriptor.size,
       entries: (streamOptions) => {
-        const check = { describe, blobDigest: descriptor.digest, diffId, strict: spec.strict };
         if (spec.entries) return spec.entries(descriptor, check, streamOptions);
         const open = spec.open;
         if (!open) throw new LucentError('E_INTERNAL', 'a manifest layer needs entries() or open()');
         return tarLayerEntries(() => open(descriptor, describe), check, streamOptions);
       },
     };
+    const batches = spec.entryBatches;
+    if (batches) layer.entryBatches = (streamOptions) => batches(descriptor, check, streamOptions);
     const line = createdBy.get(index);
     if (line) layer.createdBy = line;
     return layer;

@@ -44,12 +44,15 @@ export interface RandomAccessFile {
   close(): Promise<void>;
 }
 
+/** What `discard()` gives where there is nothing to skip (bodies read by seeking): callers need not wait for it. */
+export const NOTHING_TO_DISCARD: Promise<void> = Promise.resolve();
+
 /** One entry of a layer. Its body must be consumed or discarded before the next entry is read. */
 export interface LayerEntry {
   header: EntryHeader;
   /** The entry's bytes (empty for anything but regular files); read it at most once. */
   body(): AsyncIterable<Uint8Array>;
-  /** Skips the body without reading it into memory. */
+  /** Skips the body without reading it into memory; `NOTHING_TO_DISCARD` where bodies are only read on request. */
   discard(): Promise<void>;
   /**
    * Opens a regular file for random access, where the source can seek (uncompressed local layers, directories);
@@ -85,6 +88,11 @@ export interface LayerDescriptor {
 /** A layer that can stream its entries, as often as asked. */
 export interface Layer extends LayerDescriptor {
   entries(options?: EntryStreamOptions): AsyncIterable<LayerEntry>;
+  /**
+   * The same entries, a batch at a time, where a source lists many at once (uncompressed local layers): one `await`
+   * per batch rather than per entry. Each entry is still handled before the next is looked at.
+   */
+  entryBatches?(options?: EntryStreamOptions): AsyncIterable<readonly LayerEntry[]>;
 }
 
 /** One history record of the image config. */

@@ -2,7 +2,13 @@
  * Walks one layer: streams its entries once, records every entry's metadata and the layer's whiteouts, and buffers
  * only the regular files a caller asked for (up to a size cap). It never writes an entry to the host filesystem.
  */
-import type { EntryStreamOptions, Layer, LayerEntry, RandomAccessFile } from '../image.ts';
+import {
+  type EntryStreamOptions,
+  type Layer,
+  type LayerEntry,
+  NOTHING_TO_DISCARD,
+  type RandomAccessFile,
+} from '../image.ts';
 import { type FileEntry, type LayerIndex, LayerIndexBuilder } from './layer-index.ts';
 import { baseName, normalisePath, OPAQUE_MARKER, parentOf, WHITEOUT_PREFIX } from './paths.ts';
 
@@ -66,18 +72,26 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
   const warnings: string[] = [];
   const onIntegrityWarning = (message: string) => warnings.push(message);
 
-  for await (const entry of layer.entries({ ...options, onIntegrityWarning })) {
-    const path = normalisePath(entry.header.name);
-    const name = baseName(path);
-    if (path === '') {
-      await entry.discard();
-      continue;
+  const streamOptions = { ...options, onIntegrityWarning };
+  for await (const batch of layer.entryBatches?.(streamOptions) ?? oneByOne(layer.entries(streamOptions))) {
+    for (const entry of batch) {
+      // Most entries need nothing asynchronous: no promise is made for them.
+      const pending = visit(entry);
+      if (pending) await pending;
     }
+  }
+
+  if (pendingLinks.size > 0) await resolvePendingLinks();
+  return { index: index.finish(whiteouts, opaqueDirs), files, skipped, warnings };
+
+  function visit(entry: LayerEntry): Promise<void> | undefined {
+    const path = normalisePath(entry.header.name);
+    if (path === '') return discard(entry);
+    const name = baseName(path);
     if (name.startsWith(WHITEOUT_PREFIX)) {
       if (name === OPAQUE_MARKER) opaqueDirs.push(parentOf(path));
       else whiteouts.push(`${parentOf(path) ? `${parentOf(path)}/` : ''}${name.slice(WHITEOUT_PREFIX.length)}`);
-      await entry.discard();
-      continue;
+      return discard(entry);
     }
     const file = toFileEntry(path, entry);
     // A hard link has the size of its target (an earlier entry of the same layer).
@@ -94,28 +108,29 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
       options.onReplaced?.(path);
     }
     index.add(file);
-    await collect(entry, file, target);
+    return collect(entry, file, target);
   }
 
-  if (pendingLinks.size > 0) await resolvePendingLinks();
-  return { index: index.finish(whiteouts, opaqueDirs), files, skipped, warnings };
-
-  async function collect(entry: LayerEntry, file: FileEntry, target: FileEntry | undefined): Promise<void> {
+  function collect(entry: LayerEntry, file: FileEntry, target: FileEntry | undefined): Promise<void> | undefined {
     if (file.type === 'hardlink' && file.linkTarget !== undefined) {
-      if (!wants(file.path, file)) return entry.discard();
+      if (!wants(file.path, file)) return discard(entry);
       const content = files.get(file.linkTarget);
       if (content) files.set(file.path, content);
       else if (!(options.onFile && target && wants(target.path, target))) pendingLinks.set(file.path, file.linkTarget);
-      return entry.discard();
+      return discard(entry);
     }
-    if (file.type !== 'file' || !wants(file.path, file)) return entry.discard();
+    if (file.type !== 'file' || !wants(file.path, file)) return discard(entry);
     if (file.size > maxFileSize) {
       skipped.push({ path: file.path, reason: `larger than the ${maxFileSize}-byte file size cap` });
-      return entry.discard();
+      return discard(entry);
     }
     if (options.onFileParts && entry.openRandomAccess && options.wantsParts?.(file.path, file)) {
-      return deliverParts(entry, file, entry.openRandomAccess, options.onFileParts);
+      return deliverParts(entry, file, options.onFileParts);
     }
+    return deliver(entry, file);
+  }
+
+  async function deliver(entry: LayerEntry, file: FileEntry): Promise<void> {
     try {
       const content = await readBody(entry, file.size);
       if (options.onFile) await options.onFile(file, content);
@@ -131,23 +146,23 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
   async function deliverParts(
     entry: LayerEntry,
     file: FileEntry,
-    openRandomAccess: NonNullable<LayerEntry['openRandomAccess']>,
     onFileParts: NonNullable<WalkOptions['onFileParts']>,
   ): Promise<void> {
-    let access: RandomAccessFile;
+    let access: RandomAccessFile | undefined;
     try {
-      access = await openRandomAccess();
+      access = await entry.openRandomAccess?.();
     } catch (error) {
       if (!isHostFileError(error)) throw error;
       skipped.push({ path: file.path, reason: `unreadable: ${(error as Error).message}` });
-      return entry.discard();
+      return discard(entry);
     }
+    if (!access) return deliver(entry, file);
     try {
       await onFileParts(file, access);
     } finally {
       await access.close();
     }
-    return entry.discard();
+    return discard(entry);
   }
 
   /** Tar hard links point at earlier entries of the same layer; read the targets nobody had asked for. */
@@ -159,7 +174,7 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
       if (entry.header.type === 'file' && targets.has(path) && entry.header.size <= maxFileSize) {
         found.set(path, await readBody(entry, entry.header.size));
       } else {
-        await entry.discard();
+        await discard(entry);
       }
     }
     for (const [path, target] of pendingLinks) {
@@ -171,6 +186,17 @@ export async function walkLayer(layer: Layer, options: WalkOptions = {}): Promis
       else skipped.push({ path, reason: `hard link to ${target}, which is missing from the layer or too large` });
     }
   }
+}
+
+/** Skips an entry's body; undefined (nothing to wait for) when the source needs no skipping. */
+function discard(entry: LayerEntry): Promise<void> | undefined {
+  const done = entry.discard();
+  return done === NOTHING_TO_DISCARD ? undefined : done;
+}
+
+/** Entries one at a time, as batches of one. */
+async function* oneByOne(entries: AsyncIterable<LayerEntry>): AsyncGenerator<readonly LayerEntry[]> {
+  for await (const entry of entries) yield [entry];
 }
 
 function toFileEntry(path: string, entry: LayerEntry): FileEntry {

@@ -17,7 +17,7 @@ import { MEDIA_TYPES } from '../../manifest-schema.ts';
 import { archiveBlobStore, MAX_METADATA_BYTES } from '../layout/blob-store.ts';
 import { readOciLayout } from '../layout/oci-layout.ts';
 import type { OpenArchive } from './archive-file.ts';
-import { localLayerEntries } from './local-layer.ts';
+import { localLayerBatches, localLayerEntries } from './local-layer.ts';
 import type { TarIndex } from './tar-index.ts';
 
 const dockerManifestSchema = z.array(
@@ -138,7 +138,12 @@ async function readLegacy(archive: OpenArchive, options: ArchiveOptions): Promis
       const source = entry.LayerSources?.[diffId];
       const blobDigest = digestFromPath(path) ?? source?.digest;
       const compression = compressionOf(await firstBytes(index, path));
-      const layerDescribe = `layer ${layerIndex} (${path})`;
+      const check = {
+        describe: `layer ${layerIndex} (${path})`,
+        diffId,
+        strict: false,
+        ...(blobDigest ? { blobDigest } : {}),
+      };
       const layer: Layer = {
         index: layerIndex,
         digest: blobDigest ?? diffId,
@@ -146,11 +151,10 @@ async function readLegacy(archive: OpenArchive, options: ArchiveOptions): Promis
         mediaType: source?.mediaType ?? mediaTypeFor(compression),
         size: index.members.get(path)?.size ?? -1,
         entries: async function* (streamOptions) {
-          yield* localLayerEntries(
-            await index.locate(path),
-            { describe: layerDescribe, diffId, strict: false, ...(blobDigest ? { blobDigest } : {}) },
-            streamOptions,
-          );
+          yield* localLayerEntries(await index.locate(path), check, streamOptions);
+        },
+        entryBatches: async function* (streamOptions) {
+          yield* localLayerBatches(await index.locate(path), check, streamOptions);
         },
       };
       const line = createdBy.get(layerIndex);

@@ -8,7 +8,14 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { LucentError } from '../../../core/errors.ts';
 import { compressionOf } from '../../compression.ts';
-import type { EntryStreamOptions, EntryType, LayerEntry } from '../../image.ts';
+import {
+  type EntryHeader,
+  type EntryStreamOptions,
+  type EntryType,
+  type LayerEntry,
+  NOTHING_TO_DISCARD,
+  type RandomAccessFile,
+} from '../../image.ts';
 import { type TarLayerSpec, tarLayerEntries } from '../../layer-stream.ts';
 import { openFileRange } from '../../random-access.ts';
 import { type TarMember, type TarRange, tarMembers } from './tar-index.ts';
@@ -38,19 +45,30 @@ export async function* localLayerEntries(
   spec: TarLayerSpec,
   options: EntryStreamOptions = {},
 ): AsyncGenerator<LayerEntry> {
+  for await (const batch of localLayerBatches(blob, spec, options)) yield* batch;
+}
+
+/**
+ * The same entries a batch at a time: as many as one read of tar headers gives when seeking, one at a time when
+ * decompressing (each must then be read or discarded before the next).
+ */
+export async function* localLayerBatches(
+  blob: LocalBlob,
+  spec: TarLayerSpec,
+  options: EntryStreamOptions = {},
+): AsyncGenerator<readonly LayerEntry[]> {
   const head = await readHead(blob);
   if (compressionOf(head) !== 'none' || blob.range.length === 0) {
-    yield* tarLayerEntries(async () => rangeStream(blob), spec, options);
+    for await (const entry of tarLayerEntries(async () => rangeStream(blob), spec, options)) yield [entry];
     return;
   }
-  // Members stream in archive order, a batch per read; the walker resolves a path shipped twice (last one wins).
+  // Members come in archive order, a batch per read; the walker resolves a path shipped twice (last one wins).
   try {
-    for await (const batch of tarMembers(blob.path, spec.describe, blob.range)) {
-      for (const member of batch) {
-        if (options.signal?.aborted) throw new Error('aborted');
-        options.onBytes?.(member.offset + member.size - blob.range.start);
-        yield entryOf(blob.path, member);
-      }
+    for await (const members of tarMembers(blob.path, spec.describe, blob.range)) {
+      if (options.signal?.aborted) throw new Error('aborted');
+      const last = members[members.length - 1];
+      if (last) options.onBytes?.(last.offset + last.size - blob.range.start);
+      yield members.map((member) => new LocalEntry(blob.path, member));
     }
   } catch (error) {
     if (options.signal?.aborted) throw error;
@@ -66,29 +84,41 @@ export async function* localLayerEntries(
   options.onBytes?.(blob.range.length);
 }
 
-function entryOf(path: string, member: TarMember): LayerEntry {
-  const type = TYPES[member.type] ?? 'other';
-  return {
-    header: {
+/** An entry of a seekable layer: its body is read only when asked for, so there is nothing to discard. */
+class LocalEntry implements LayerEntry {
+  readonly header: EntryHeader;
+  private readonly path: string;
+  private readonly member: TarMember;
+
+  constructor(path: string, member: TarMember) {
+    const type = TYPES[member.type] ?? 'other';
+    this.path = path;
+    this.member = member;
+    this.header = {
       name: member.name,
       type,
       size: type === 'file' ? member.size : 0,
       mode: member.mode,
       uid: member.uid,
       gid: member.gid,
-      ...(member.linkname ? { linkname: member.linkname } : {}),
-    },
-    body: () =>
-      type === 'file' && member.size > 0
-        ? createReadStream(path, {
-            start: member.offset,
-            end: member.offset + member.size - 1,
-            highWaterMark: 256 * 1024,
-          })
-        : emptyBody(),
-    discard: async () => undefined,
-    ...(type === 'file' ? { openRandomAccess: () => openFileRange(path, member.offset, member.size) } : {}),
-  };
+    };
+    if (member.linkname) this.header.linkname = member.linkname;
+  }
+
+  body(): AsyncIterable<Uint8Array> {
+    const { offset, size } = this.member;
+    if (this.header.type !== 'file' || size === 0) return emptyBody();
+    return createReadStream(this.path, { start: offset, end: offset + size - 1, highWaterMark: 256 * 1024 });
+  }
+
+  discard(): Promise<void> {
+    return NOTHING_TO_DISCARD;
+  }
+
+  openRandomAccess(): Promise<RandomAccessFile> {
+    if (this.header.type !== 'file') return Promise.reject(new Error(`${this.header.name} is not a regular file`));
+    return openFileRange(this.path, this.member.offset, this.member.size);
+  }
 }
 
 async function* emptyBody(): AsyncGenerator<Uint8Array> {

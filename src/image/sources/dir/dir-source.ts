@@ -7,7 +7,15 @@ import { createReadStream, type Dirent } from 'node:fs';
 import { lstat, opendir, readlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { EntryHeader, EntryType, Image, Layer, LayerEntry, SourceKind } from '../../image.ts';
+import {
+  type EntryHeader,
+  type EntryType,
+  type Image,
+  type Layer,
+  type LayerEntry,
+  NOTHING_TO_DISCARD,
+  type SourceKind,
+} from '../../image.ts';
 import { openFileRange } from '../../random-access.ts';
 
 /** Reads a directory (`dir:PATH`, a rootfs) as a one-layer image. */
@@ -93,7 +101,8 @@ function hostEntry(
   return {
     header,
     body: (): Readable => createReadStream(full, { highWaterMark: 256 * 1024 }),
-    discard: async () => undefined,
+    // A host file is read only when asked for.
+    discard: () => NOTHING_TO_DISCARD,
     ...(type === 'file' ? { openRandomAccess: () => openFileRange(full, 0, size, { noFollow: true }) } : {}),
   };
 }

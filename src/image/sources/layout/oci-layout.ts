@@ -10,7 +10,7 @@ import type { EntryStreamOptions, Image, LayerEntry, Platform, SourceKind } from
 import type { TarLayerSpec } from '../../layer-stream.ts';
 import { type Descriptor, MEDIA_TYPES, parseManifestDocument } from '../../manifest-schema.ts';
 import { formatPlatform, hostPlatform, pickPlatform } from '../../platform.ts';
-import { localLayerEntries } from '../archive/local-layer.ts';
+import { localLayerBatches, localLayerEntries } from '../archive/local-layer.ts';
 import type { BlobStore } from './blob-store.ts';
 
 /** How to read a layout. */
@@ -112,6 +112,8 @@ async function readManifest(store: BlobStore, chosen: Candidate, options: Layout
     what: `manifest ${digest} in ${store.describe}`,
     hint: 'the image is malformed; rebuild or re-export it',
     entries: (descriptor, check, streamOptions) => localLayerBlob(store, descriptor.digest, check, streamOptions),
+    entryBatches: (descriptor, check, streamOptions) =>
+      localLayerBlobBatches(store, descriptor.digest, check, streamOptions),
     strict: false,
   });
   const platform = platformOf(config) ?? chosen.platform;
@@ -145,4 +147,14 @@ async function* localLayerBlob(
   options: EntryStreamOptions | undefined,
 ): AsyncGenerator<LayerEntry> {
   yield* localLayerEntries(await store.locate(digest), check, options);
+}
+
+/** The same, a batch at a time. */
+async function* localLayerBlobBatches(
+  store: BlobStore,
+  digest: string,
+  check: TarLayerSpec,
+  options: EntryStreamOptions | undefined,
+): AsyncGenerator<readonly LayerEntry[]> {
+  yield* localLayerBatches(await store.locate(digest), check, options);
 }
