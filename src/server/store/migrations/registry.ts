@@ -7,6 +7,7 @@ import type { StoreDialect } from '../dialect.ts';
 import * as initial from './001-initial.ts';
 import * as queue from './002-queue.ts';
 import * as listIndexes from './003-list-indexes.ts';
+import * as filterIndexes from './004-filter-indexes.ts';
 
 /** The migration provider for Kysely's Migrator. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '001-initial': { up: (db) => initial.up(db, dialect) },
     '002-queue': { up: (db) => queue.up(db, dialect) },
     '003-list-indexes': { up: (db) => listIndexes.up(db, dialect) },
+    '004-filter-indexes': { up: (db) => filterIndexes.up(db, dialect) },
   };
   return { getMigrations: async () => migrations };
 }
