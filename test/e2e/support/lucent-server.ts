@@ -22,7 +22,7 @@ export interface LucentServer {
 
 /** Starts `lucent server --listen 127.0.0.1:0` on a fresh database and waits until it answers /readyz. */
 export async function startLucentServer(
-  options: { webDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
+  options: { webDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv; databaseUrl?: string } = {},
 ): Promise<LucentServer> {
   const dir = await mkdtemp(join(tmpdir(), 'lucent-e2e-server-'));
   const adminToken = `lucent-e2e-admin-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
@@ -32,7 +32,7 @@ export async function startLucentServer(
     '--listen',
     '127.0.0.1:0',
     '--database-url',
-    `sqlite:${join(dir, 'server.db')}`,
+    options.databaseUrl ?? `sqlite:${join(dir, 'server.db')}`,
     '--log-level',
     'warn',
     ...(options.webDir ? ['--web-dir', options.webDir] : []),

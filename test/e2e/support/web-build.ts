@@ -22,12 +22,10 @@ export function ensureWebBuilt(): void {
   const index = join(WEB_DIST, 'index.html');
   const sources = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts'].map((path) => join(ROOT, path));
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newest))) return;
+  // NODE_ENV=production: Vite keeps an inherited NODE_ENV (vitest sets `test`), which builds React's development code.
   execFileSync(
     process.execPath,
     [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 }
