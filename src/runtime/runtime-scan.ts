@@ -11,17 +11,17 @@ import type { LayerCache } from '../image/layer-cache.ts';
 import type { RegistryOptions } from '../image/sources/registry/index.ts';
 import type { Finding } from '../matcher/match.ts';
 import { buildApplications, type RuntimeApplication } from './applications.ts';
-import { countByLevel } from './cis/run-checks.ts';
+import { type CisLevel, countByLevel } from './cis/check.ts';
 import { collectInventory } from './inventory/collect.ts';
 import type { KubeReader } from './inventory/kube-api.ts';
+import type { ImageDispatcher } from './jobs/dispatch.ts';
 import { resolveLocalImages } from './jobs/resolve-local.ts';
 import { runPool } from './jobs/run-pool.ts';
-import { scanPlannedImage } from './jobs/scan-image.ts';
+import { type ImageScanContext, scanPlannedImage } from './jobs/scan-image.ts';
 import { type PlannedImage, planScan, podsOf, type UnplannedImage } from './plan.ts';
 import type {
   ImageFacts,
   ImageProgress,
-  ImageScanRecord,
   ImageState,
   RunRecord,
   RunSummary,
@@ -39,6 +39,8 @@ export interface RuntimeScanDeps {
   advisoryVersion: string;
   /** Base registry settings (TLS, plain HTTP hosts, timeouts); credentials come from the pods. */
   registry: RegistryOptions;
+  /** Hands the images to workers through the work queue (PostgreSQL); without it they run in this process. */
+  dispatch?: ImageDispatcher;
   now?: () => Date;
 }
 
@@ -109,7 +111,6 @@ export async function runRuntimeScan(deps: RuntimeScanDeps, request: RuntimeScan
     for (const image of images) await deps.store.saveImageProgress(run.id, image);
     notify();
 
-    const records = new Map<string, ImageScanRecord>();
     const setState = async (index: number, state: ImageState, reason?: string) => {
       const entry = images[index] as ImageProgress;
       entry.state = state;
@@ -119,54 +120,41 @@ export async function runRuntimeScan(deps: RuntimeScanDeps, request: RuntimeScan
       await deps.store.saveImageProgress(run.id, entry);
       notify();
     };
-    const context = {
-      store: deps.store,
-      cache: deps.cache,
-      analyzers: deps.analyzers,
-      match: deps.match,
-      registry: deps.registry,
-      secrets: inventory.secrets,
-      cis: request.cis,
-      advisoryVersion: deps.advisoryVersion,
-      runId: run.id,
-      now,
-    };
-    // Images matched with the current advisory data have nothing to do: done at once, their facts read in one go.
-    const current = plan.images.filter((image) => image.action === 'current').map((image) => image.digest);
+    // Images matched with the current advisory data have nothing to do: done at once.
     for (const [index, image] of plan.images.entries()) if (image.action === 'current') await setState(index, 'done');
-    const facts = await deps.store.imageFacts(current);
-    const indexed = plan.images.flatMap((image, index) => (image.action === 'current' ? [] : [{ image, index }]));
-    const outcomes = await runPool(
-      indexed,
-      {
-        parallelism: request.parallelism,
-        timeoutMs: request.timeoutMs,
-        ...(request.signal ? { signal: request.signal } : {}),
-      },
-      async ({ image, index }, signal) => {
-        const result = await scanPlannedImage(image, context, signal, (state) => setState(index, state));
-        if (signal.aborted) throw signal.reason;
-        await deps.store.saveImage(result);
-        records.set(image.digest, result);
-        await setState(index, 'done');
-      },
-    );
-    for (const [position, outcome] of outcomes.entries()) {
-      if (outcome.ok) continue;
-      const reason = 'skipped' in outcome ? 'stopped before it was scanned' : firstLine(outcome.reason);
-      await setState(indexed[position]?.index ?? 0, 'failed', reason);
-    }
+    const work = plan.images.flatMap((image, index) => (image.action === 'current' ? [] : [{ image, index }]));
+    const given = deps.dispatch
+      ? await deps.dispatch({
+          runId: run.id,
+          images: work,
+          cis: request.cis,
+          timeoutMs: request.timeoutMs,
+          ...(request.signal ? { signal: request.signal } : {}),
+          onChange: (index, stored) => {
+            const { action: _action, ...state } = stored;
+            Object.assign(images[index] as ImageProgress, state);
+            notify();
+          },
+        })
+      : await runHere(deps, request, { runId: run.id, work, secrets: inventory.secrets, images, setState, now });
+    for (const [index, reason] of given) await setState(index, 'failed', reason);
 
     run.status = 'FINALIZING';
     await deps.store.saveRun(run);
     notify();
-    const applications = buildApplications(plan.images, (digest) => records.has(digest) || current.includes(digest));
+    const done = new Set(images.flatMap((entry) => (entry.state === 'done' ? [entry.digest] : [])));
+    const applications = buildApplications(plan.images, (digest) => done.has(digest));
     await deps.store.saveApplications(run.id, applications);
     run.failures = [
       ...inventory.failures.map((failure) => `Failed to read namespace "${failure.namespace}": ${failure.message}`),
       ...failureMessages(plan.images, images, plan.unplanned),
     ];
-    run.summary = summarize(inventory, containers.length, images, records, facts, applications, plan.unplanned);
+    const facts = await deps.store.imageFacts([...done]);
+    const checked = images.flatMap((entry) =>
+      entry.state === 'done' && entry.action !== 'current' ? [entry.digest] : [],
+    );
+    const cis = request.cis ? await deps.store.cisCounts(checked) : countByLevel([]);
+    run.summary = summarize(inventory, containers.length, images, facts, cis, applications, plan.unplanned);
     run.status = request.signal?.aborted ? 'ABORTED' : 'DONE';
     run.finishedAt = now().toISOString();
     await deps.store.saveRun(run);
@@ -213,22 +201,12 @@ function summarize(
   inventory: { podCount: number; skipped: readonly unknown[] },
   containers: number,
   progress: readonly ImageProgress[],
-  records: ReadonlyMap<string, ImageScanRecord>,
   facts: ImageFacts,
+  cis: Record<CisLevel, number>,
   applications: readonly RuntimeApplication[],
   unplanned: readonly UnplannedImage[],
 ): RunSummary {
-  const purls = new Set<string>(facts.purls);
   const pairs = new Map<string, string>(facts.findings.map((f) => [`${f.id}\n${f.purl}`, f.severity]));
-  const cis = countByLevel([]);
-  for (const record of records.values()) {
-    for (const pkg of record.packages) purls.add(pkg.purl);
-    for (const finding of record.findings) {
-      pairs.set(`${finding.id}\n${finding.packagePurl}`, finding.severity?.level ?? 'UNKNOWN');
-    }
-    const levels = countByLevel(record.cis ?? []);
-    for (const level of Object.keys(cis) as (keyof typeof cis)[]) cis[level] += levels[level];
-  }
   const vulnerabilities: Record<string, number> = {
     CRITICAL: 0,
     HIGH: 0,
@@ -238,20 +216,75 @@ function summarize(
     UNKNOWN: 0,
   };
   for (const level of pairs.values()) vulnerabilities[level] = (vulnerabilities[level] ?? 0) + 1;
+  const done = (action: ImageProgress['action']) =>
+    progress.filter((entry) => entry.state === 'done' && entry.action === action).length;
   return {
     pods: inventory.podCount,
     skippedPods: inventory.skipped.length,
     containers,
     images: progress.length,
-    pulled: [...records.values()].filter((record) => record.analyzed).length,
-    rematched: [...records.values()].filter((record) => !record.analyzed).length,
+    pulled: done('pull'),
+    rematched: done('rematch'),
     current: progress.filter((entry) => entry.action === 'current').length,
     failed: progress.filter((entry) => entry.state === 'failed').length + unplanned.length,
     applications: applications.length,
-    packages: purls.size,
+    packages: new Set(facts.purls).size,
     vulnerabilities,
     cis,
   };
+}
+
+/**
+ * Runs the images in this process: bounded parallelism, a time limit each, stopped by the request's signal. Returns
+ * the reason of every image that did not finish.
+ */
+async function runHere(
+  deps: RuntimeScanDeps,
+  request: RuntimeScanRequest,
+  run: {
+    runId: string;
+    work: { image: PlannedImage; index: number }[];
+    secrets: ImageScanContext['secrets'];
+    images: ImageProgress[];
+    setState: (index: number, state: ImageState) => Promise<void>;
+    now: () => Date;
+  },
+): Promise<Map<number, string>> {
+  const context: ImageScanContext = {
+    store: deps.store,
+    cache: deps.cache,
+    analyzers: deps.analyzers,
+    match: deps.match,
+    registry: deps.registry,
+    secrets: run.secrets,
+    cis: request.cis,
+    advisoryVersion: deps.advisoryVersion,
+    runId: run.runId,
+    now: run.now,
+  };
+  const outcomes = await runPool(
+    run.work,
+    {
+      parallelism: request.parallelism,
+      timeoutMs: request.timeoutMs,
+      ...(request.signal ? { signal: request.signal } : {}),
+    },
+    async ({ image, index }, signal) => {
+      const result = await scanPlannedImage(image, context, signal, (state) => run.setState(index, state));
+      if (signal.aborted) throw signal.reason;
+      await deps.store.saveImage(result);
+      // A re-match whose stored SBOM was gone meanwhile pulled the image after all.
+      if (result.analyzed) (run.images[index] as ImageProgress).action = 'pull';
+      await run.setState(index, 'done');
+    },
+  );
+  const given = new Map<number, string>();
+  for (const [position, outcome] of outcomes.entries()) {
+    if (outcome.ok) continue;
+    const reason = 'skipped' in outcome ? 'stopped before it was scanned' : firstLine(outcome.reason);
+    given.set(run.work[position]?.index ?? 0, reason);
+  }
+  return given;
 }
 
 function firstLine(text: string): string {

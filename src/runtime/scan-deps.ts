@@ -12,6 +12,7 @@ import type { Finding } from '../matcher/match.ts';
 import { scanAnalysis } from '../pipeline/scan.ts';
 import { versionOf } from '../server/services/rematch-advisories.ts';
 import type { KubeReader } from './inventory/kube-api.ts';
+import type { ImageDispatcher } from './jobs/dispatch.ts';
 import type { RuntimeScanDeps } from './runtime-scan.ts';
 import type { RuntimeStore } from './store/runtime-store.ts';
 
@@ -43,6 +44,7 @@ export async function createScanDeps(options: {
   cache: LayerCache;
   advisoryDb: string;
   registry: RegistryOptions;
+  dispatch?: ImageDispatcher;
 }): Promise<{ deps: RuntimeScanDeps; close: () => void }> {
   const db = await openAdvisoryDb(options.advisoryDb);
   return {
@@ -54,6 +56,7 @@ export async function createScanDeps(options: {
       match: matcherOf(db),
       advisoryVersion: versionOf(db),
       registry: options.registry,
+      ...(options.dispatch ? { dispatch: options.dispatch } : {}),
     },
     close: () => db.close(),
   };

@@ -15,7 +15,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** Builds the `worker` command. */
 export function workerCommand(): Command {
   return new Command('worker')
-    .description('run queued background jobs (re-matching stored SBOMs) for a Lucent server')
+    .description('run queued background jobs (re-matching stored SBOMs, runtime image scans) for a Lucent server')
     .option(
       '--database-url <url>',
       "the server's database: sqlite:PATH or postgres://USER@HOST:PORT/DB[?schema=NAME] (default $LUCENT_DATABASE_URL, else the server's default)",
@@ -29,6 +29,8 @@ export function workerCommand(): Command {
       'after',
       `
 Every process that runs jobs (servers with --workers > 0, and workers) must read the same advisory database file.
+Runtime image scans read the cluster (pull secrets) from KUBECONFIG, ~/.kube/config or the pod's service account
+(LUCENT_KUBE_CONTEXT picks a context), and keep layers in LUCENT_CACHE_DIR.
 Logs are JSON lines on standard error when it is not a terminal.`,
     )
     .action(async (flags: Record<string, unknown>) => {

@@ -51,3 +51,10 @@ export interface CisResult {
   level: CisLevel;
   details: string[];
 }
+
+/** Counts of results per level, every level present. */
+export function countByLevel(results: readonly CisResult[]): Record<CisLevel, number> {
+  const counts = Object.fromEntries(CIS_LEVELS.map((level) => [level, 0])) as Record<CisLevel, number>;
+  for (const result of results) counts[result.level] += 1;
+  return counts;
+}

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ImageConfig } from '../../image/config-schema.ts';
 import type { CisFile, CisInput } from './check.ts';
+import { countByLevel } from './check.ts';
 import { CIS_CHECKS } from './registry.ts';
-import { countByLevel, runCisChecks } from './run-checks.ts';
+import { runCisChecks } from './run-checks.ts';
 
 const checksDir = fileURLToPath(new URL('./checks/', import.meta.url));
 

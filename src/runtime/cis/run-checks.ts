@@ -2,7 +2,7 @@
 import type { Image } from '../../image/image.ts';
 import type { LayerCache } from '../../image/layer-cache.ts';
 import { mergeLayers, readLayers } from '../../pipeline/read-layers.ts';
-import { CIS_LEVELS, type CisInput, type CisLevel, type CisResult } from './check.ts';
+import type { CisInput, CisResult } from './check.ts';
 import { CIS_CHECKS } from './registry.ts';
 
 /** The failed checks, in registry order; checks whose input is missing are skipped. */
@@ -45,11 +45,4 @@ export async function checkScannedImage(image: Image, cache: LayerCache): Promis
       ? [image.source.target ?? image.source.reference]
       : image.repoTags.filter((tag) => /:[^/]+$/.test(tag));
   return checkImage(image, cache, references);
-}
-
-/** Counts of results per level, every level present. */
-export function countByLevel(results: readonly CisResult[]): Record<CisLevel, number> {
-  const counts = Object.fromEntries(CIS_LEVELS.map((level) => [level, 0])) as Record<CisLevel, number>;
-  for (const result of results) counts[result.level] += 1;
-  return counts;
 }

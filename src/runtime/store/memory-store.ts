@@ -1,5 +1,6 @@
 /** The runtime store in memory: for tests, and for a one-off `lucent runtime scan` with nothing to keep. */
 import type { RuntimeApplication } from '../applications.ts';
+import { countByLevel } from '../cis/check.ts';
 import { memoryScheduleStore } from '../schedules/schedule-store.ts';
 import {
   DEFAULT_QUICK_SCAN_CONFIG,
@@ -74,7 +75,16 @@ export function memoryRuntimeStore(): MemoryRuntimeStore {
       const latest = [...runs.values()].sort((a, b) => (started.get(b.id) ?? 0) - (started.get(a.id) ?? 0))[0];
       return latest ? structuredClone(latest) : undefined;
     },
+    async getRun(runId) {
+      const run = runs.get(runId);
+      return run ? structuredClone(run) : undefined;
+    },
     runImages: async (runId) => [...(progress.get(runId)?.values() ?? [])].map((entry) => structuredClone(entry)),
+    async imageProgress(runId, digest) {
+      const entry = progress.get(runId)?.get(digest);
+      return entry ? structuredClone(entry) : undefined;
+    },
+    cisCounts: async (digests) => countByLevel(digests.flatMap((digest) => images.get(digest)?.cis ?? [])),
     getQuickScanConfig: async () => ({ ...quick }),
     async setQuickScanConfig(config) {
       quick = { ...config };

@@ -7,7 +7,7 @@ import type { OsInfo, Package } from '../../core/package.ts';
 import type { LayerDescriptor } from '../../image/image.ts';
 import type { Finding } from '../../matcher/match.ts';
 import type { RuntimeApplication } from '../applications.ts';
-import type { CisResult } from '../cis/check.ts';
+import type { CisLevel, CisResult } from '../cis/check.ts';
 import type { ScheduleStore } from '../schedules/schedule-store.ts';
 
 /** An image's stored content: enough to match it again without pulling it. */
@@ -128,7 +128,13 @@ export interface RuntimeStore {
   saveRun(run: RunRecord): Promise<void>;
   saveImageProgress(runId: string, progress: ImageProgress): Promise<void>;
   latestRun(): Promise<RunRecord | undefined>;
+  /** A run by id (workers check that the run they work for is still in progress). */
+  getRun(runId: string): Promise<RunRecord | undefined>;
   runImages(runId: string): Promise<ImageProgress[]>;
+  /** One image's progress in a run. */
+  imageProgress(runId: string, digest: string): Promise<ImageProgress | undefined>;
+  /** The stored CIS results of these images, counted per level. */
+  cisCounts(digests: readonly string[]): Promise<Record<CisLevel, number>>;
   getQuickScanConfig(): Promise<QuickScanConfig>;
   setQuickScanConfig(config: QuickScanConfig): Promise<void>;
   schedules: ScheduleStore;

@@ -5,17 +5,18 @@
  * per-image progress, run applications and schedules use the runtime tables of the schema.
  */
 import { gunzipSync } from 'node:zlib';
+import type { Selectable } from 'kysely';
 import { version } from '../../cli/version.ts';
 import type { Image } from '../../image/image.ts';
 import type { AnalysisResult } from '../../pipeline/analyze.ts';
 import { cisChecksOf, contentAnalysisReport, vulnerabilityScanReport } from '../../server/client/reports.ts';
 import { chunksOf } from '../../server/repositories/chunks.ts';
-import { refreshCounters } from '../../server/repositories/counters.ts';
-import { ingestContentAnalysis, ingestVulnerabilityScan, inIngestTransaction } from '../../server/services/ingest.ts';
-import { applicationId as applicationIdOf, resourceId as resourceIdOf, uuidV5 } from '../../server/store/ids.ts';
+import { ingestContentAnalysis, ingestVulnerabilityScan } from '../../server/services/ingest.ts';
+import { resourceId as resourceIdOf } from '../../server/store/ids.ts';
 import type { Store } from '../../server/store/open-store.ts';
+import type { Database } from '../../server/store/schema.ts';
 import { severityOfOrdinal } from '../../server/store/severity.ts';
-import type { RuntimeApplication } from '../applications.ts';
+import { CIS_LEVELS, countByLevel } from '../cis/check.ts';
 import {
   DEFAULT_QUICK_SCAN_CONFIG,
   type ImageFacts,
@@ -25,6 +26,7 @@ import {
   type RunRecord,
   type RuntimeStore,
 } from './runtime-store.ts';
+import { saveRuntimeApplications } from './server-applications.ts';
 import { serverScheduleStore } from './server-schedule-store.ts';
 
 const QUICK_SCAN_KEY = 'runtime.quickScanConfig';
@@ -144,7 +146,7 @@ export function serverRuntimeStore(store: Store): RuntimeStore {
     },
 
     async saveApplications(runId, applications) {
-      await saveApplications(store, runId, applications);
+      await saveRuntimeApplications(store, runId, applications);
     },
 
     async saveRun(run) {
@@ -196,26 +198,12 @@ export function serverRuntimeStore(store: Store): RuntimeStore {
         .orderBy('id')
         .limit(1)
         .executeTakeFirst();
-      if (!row) return undefined;
-      const options = JSON.parse(row.options) as RunRecord['options'] & {
-        scannedNamespaces?: string[];
-        summary?: RunRecord['summary'];
-      };
-      const { scannedNamespaces, summary, ...runOptions } = options;
-      return {
-        id: row.id,
-        kind: row.kind as RunRecord['kind'],
-        ...(row.schedule_id ? { scheduleId: row.schedule_id } : {}),
-        status: row.status as RunRecord['status'],
-        namespaces: JSON.parse(row.namespaces),
-        scannedNamespaces: scannedNamespaces ?? [],
-        options: runOptions,
-        startedAt: row.started_at,
-        ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
-        failures: (JSON.parse(row.failures) as { message: string }[]).map((failure) => failure.message),
-        actor: row.actor,
-        ...(summary ? { summary } : {}),
-      };
+      return row ? runOf(row) : undefined;
+    },
+
+    async getRun(runId) {
+      const row = await db.selectFrom('runtime_scans').selectAll().where('id', '=', runId).executeTakeFirst();
+      return row ? runOf(row) : undefined;
     },
 
     async runImages(runId) {
@@ -226,19 +214,35 @@ export function serverRuntimeStore(store: Store): RuntimeStore {
         .orderBy('image_name')
         .orderBy('image')
         .execute();
-      return rows.map(
-        (row): ImageProgress => ({
-          digest: row.image,
-          name: row.image_name,
-          // The table keeps no action column: a re-matched image reads back as pulled.
-          action: 'pull',
-          state: row.status.toLowerCase() as ImageState,
-          ...(row.reason ? { reason: row.reason } : {}),
-          pods: JSON.parse(row.pods),
-          ...(row.started_at ? { startedAt: row.started_at } : {}),
-          ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
-        }),
-      );
+      return rows.map(progressOf);
+    },
+
+    async imageProgress(runId, digest) {
+      const row = await db
+        .selectFrom('runtime_scan_images')
+        .selectAll()
+        .where('scan_id', '=', runId)
+        .where('image', '=', digest)
+        .executeTakeFirst();
+      return row ? progressOf(row) : undefined;
+    },
+
+    async cisCounts(digests) {
+      const counts = countByLevel([]);
+      for (const chunk of chunksOf(digests.map(resourceIdOf))) {
+        const rows = await db
+          .selectFrom('cis_checks')
+          .select(['level', (eb) => eb.fn.countAll<number | string | bigint>().as('n')])
+          .where('resource_id', 'in', chunk)
+          .groupBy('level')
+          .execute();
+        // Stored as 1 INFO, 2 WARN, 3 FATAL (the server's encoding).
+        for (const row of rows) {
+          const level = CIS_LEVELS[Number(row.level) - 1];
+          if (level) counts[level] += Number(row.n);
+        }
+      }
+      return counts;
     },
 
     async getQuickScanConfig() {
@@ -259,6 +263,47 @@ export function serverRuntimeStore(store: Store): RuntimeStore {
   };
 }
 
+type RunRow = Selectable<Database['runtime_scans']>;
+type ImageRow = Selectable<Database['runtime_scan_images']>;
+
+/** A run from its row (options carry the scanned namespaces and the summary too). */
+function runOf(row: RunRow): RunRecord {
+  const options = JSON.parse(row.options) as RunRecord['options'] & {
+    scannedNamespaces?: string[];
+    summary?: RunRecord['summary'];
+  };
+  const { scannedNamespaces, summary, ...runOptions } = options;
+  return {
+    id: row.id,
+    kind: row.kind as RunRecord['kind'],
+    ...(row.schedule_id ? { scheduleId: row.schedule_id } : {}),
+    status: row.status as RunRecord['status'],
+    namespaces: JSON.parse(row.namespaces),
+    scannedNamespaces: scannedNamespaces ?? [],
+    options: runOptions,
+    startedAt: row.started_at,
+    ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
+    failures: (JSON.parse(row.failures) as { message: string }[]).map((failure) => failure.message),
+    actor: row.actor,
+    ...(summary ? { summary } : {}),
+  };
+}
+
+/** An image's progress from its row. */
+function progressOf(row: ImageRow): ImageProgress {
+  return {
+    digest: row.image,
+    name: row.image_name,
+    // The table keeps no action column: a re-matched image reads back as pulled.
+    action: 'pull',
+    state: row.status.toLowerCase() as ImageState,
+    ...(row.reason ? { reason: row.reason } : {}),
+    pods: JSON.parse(row.pods),
+    ...(row.started_at ? { startedAt: row.started_at } : {}),
+    ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
+  };
+}
+
 /** An analysis result for the server's report builders: the image is known by name and digest only here. */
 function analysisOf(record: ImageScanRecord): AnalysisResult {
   const image: Image = {
@@ -274,91 +319,4 @@ function analysisOf(record: ImageScanRecord): AnalysisResult {
   };
   const { packages, os, layers = [] } = record;
   return { image, inventory: { packages, unknowns: [], layers, ...(os ? { os } : {}) }, warnings: [] };
-}
-
-/** The natural id of a new application, or a derived one when a renamed application holds it (as the server does). */
-async function freeApplicationId(db: Store['db'], name: string): Promise<string> {
-  let id = applicationIdOf(name);
-  for (let n = 1; await db.selectFrom('applications').select('id').where('id', '=', id).executeTakeFirst(); n++) {
-    id = uuidV5(`application:${name}:${n}`);
-  }
-  return id;
-}
-
-/**
- * Creates or updates each application (type POD, labels and environments replaced), replaces its resources with the
- * images found in this run (KubeClarity: a report replaces the application's resource list), records it as touched
- * by the run, and recomputes the counters of everything whose links changed.
- */
-async function saveApplications(store: Store, runId: string, applications: readonly RuntimeApplication[]) {
-  const at = new Date().toISOString();
-  await inIngestTransaction(store, async (db) => {
-    const touchedResources = new Set<string>();
-    const ids: string[] = [];
-    for (const app of applications) {
-      const existing = await db.selectFrom('applications').select('id').where('name', '=', app.name).executeTakeFirst();
-      const id = existing?.id ?? (await freeApplicationId(db, app.name));
-      const fields = {
-        name: app.name,
-        type: app.type,
-        labels: JSON.stringify(app.labels),
-        environments: JSON.stringify(app.environments),
-        updated_at: at,
-      };
-      if (existing) await db.updateTable('applications').set(fields).where('id', '=', id).execute();
-      else
-        await db
-          .insertInto('applications')
-          .values({ id, ...fields, created_at: at })
-          .execute();
-      const wanted = new Set(app.resources.map((resource) => resourceIdOf(resource.digest)));
-      const linked = await db
-        .selectFrom('application_resources')
-        .select('resource_id')
-        .where('application_id', '=', id)
-        .execute();
-      const stale = linked.map((row) => row.resource_id).filter((resource) => !wanted.has(resource));
-      if (stale.length > 0) {
-        await db
-          .deleteFrom('application_resources')
-          .where('application_id', '=', id)
-          .where('resource_id', 'in', stale)
-          .execute();
-      }
-      for (const resource of wanted) {
-        await db
-          .insertInto('application_resources')
-          .values({ application_id: id, resource_id: resource, created_at: at })
-          .onConflict((oc) => oc.columns(['application_id', 'resource_id']).doNothing())
-          .execute();
-      }
-      for (const resource of [...wanted, ...stale]) touchedResources.add(resource);
-      await db
-        .insertInto('runtime_scan_applications')
-        .values({ scan_id: runId, application_id: id })
-        .onConflict((oc) => oc.columns(['scan_id', 'application_id']).doNothing())
-        .execute();
-      ids.push(id);
-    }
-    const resources = [...touchedResources];
-    if (resources.length === 0) return;
-    const packages = await db
-      .selectFrom('resource_packages')
-      .select('package_id')
-      .distinct()
-      .where('resource_id', 'in', resources)
-      .execute();
-    const pairs = await db
-      .selectFrom('findings')
-      .select(['package_id', 'vulnerability_id'])
-      .distinct()
-      .where('resource_id', 'in', resources)
-      .execute();
-    await refreshCounters(db, {
-      pairs: pairs.map((row) => ({ packageId: row.package_id, vulnerabilityId: row.vulnerability_id })),
-      packages: packages.map((row) => row.package_id),
-      resources,
-      applications: ids,
-    });
-  });
 }

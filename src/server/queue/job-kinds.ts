@@ -1,14 +1,15 @@
 /**
  * Every kind of background job, in one explicit list (STYLE rule 3): the server and `lucent worker` define and work
- * exactly these. A feature adds its kind here (runtime image scans will), with a handler built from `JobContext`.
+ * exactly these. A feature adds its kind here, with a handler built from `JobContext`.
  */
+import { runtimeImageScanJob } from '../../runtime/jobs/image-job.ts';
 import { rematchPlanJob, rematchResourceJob } from '../services/rematch.ts';
 import type { JobContext, JobKind } from './job-kind.ts';
 import { errorText, type QueueEvent, type WorkQueue } from './work-queue.ts';
 
 /** The job kinds. */
 // biome-ignore lint/suspicious/noExplicitAny: each kind has its own payload type; the list holds them all.
-export const JOB_KINDS: readonly JobKind<any>[] = [rematchPlanJob, rematchResourceJob];
+export const JOB_KINDS: readonly JobKind<any>[] = [rematchPlanJob, rematchResourceJob, runtimeImageScanJob];
 
 /** Overrides for every kind (operators' flags). */
 export interface KindOverrides {
