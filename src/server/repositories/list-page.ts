@@ -31,7 +31,7 @@ export async function runList<Row>(
 ): Promise<{ total: number; rows: Row[] }> {
   const where = allOf([...filterConditions(query.filters, spec, store.dialect), ...extra]);
   const filtered = base.where(where);
-  const keys = spec.tieBreakers.map((column) => sql.ref(column));
+  const keys = pageKeyColumns(spec, store.dialect).map((column) => sql.ref(column));
   const pageKeys = applyPage(
     applySort(filtered.clearSelect().select(keys.map((key, index) => key.as(`k${index}`))), query, spec),
     query,
@@ -42,6 +42,17 @@ export async function runList<Row>(
     applySort(base.where(sql<SqlBool>`${keyTuple} in ${pageKeys}`), query, spec).execute(),
   ]);
   return { total: Number(count.n), rows };
+}
+
+/**
+ * The columns a page is found by: the tie-breakers, except on SQLite when they are several: there a row-value IN is
+ * looked up by its first column only and its list built twice, so the page goes by the table's rowid (valid within
+ * the statement, never stored). The tie-breakers' table is the list's own table.
+ */
+function pageKeyColumns(spec: ListSpec, dialect: Store['dialect']): readonly string[] {
+  if (dialect !== 'sqlite' || spec.tieBreakers.length < 2) return spec.tieBreakers;
+  const table = spec.tieBreakers[0]?.split('.')[0];
+  return table ? [`${table}.rowid`] : spec.tieBreakers;
 }
 
 /** Vulnerability counts per severity, as KubeClarity's `[{severity, count}]` (every level, highest first). */

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { SeverityLevel } from '../../matcher/match.ts';
 import { levelOfScore } from '../../matcher/severity.ts';
 import type { ListQuery } from '../list-query/list-query.ts';
+import type { StoreDialect } from '../store/dialect.ts';
 import type { Store } from '../store/open-store.ts';
 import type { FindingsTable, VulnerabilityPackagesTable } from '../store/schema.ts';
 import { severityOfOrdinal } from '../store/severity.ts';
@@ -45,15 +46,29 @@ export async function listVulnerabilities(
   query: ListQuery<VulnerabilitiesSortKey>,
 ): Promise<Page<VulnerabilityItem>> {
   const base = store.db.selectFrom('vulnerability_packages').selectAll('vulnerability_packages');
-  const { total, rows } = await runList(store, base, query, VULNERABILITIES_LIST, scopeConditions(query));
+  const { total, rows } = await runList(
+    store,
+    base,
+    query,
+    VULNERABILITIES_LIST,
+    scopeConditions(query, store.dialect),
+  );
   return { total, items: rows.map(vulnerabilityItem) };
 }
 
-function scopeConditions(query: ListQuery) {
+function scopeConditions(query: ListQuery, dialect: StoreDialect) {
   const scope = query.scope;
   if (!scope) return [];
+  // SQLite looks a row-value IN up by its first column only and builds the list twice (13 ms count, 20 ms page for a
+  // 6-resource application on the 1,000,000-finding bench); the pairs' rowids, joined on the full key, take 3 ms each.
+  // The rowids never leave the statement. PostgreSQL hashes the row-value IN into a semi-join.
   const pairsOf = (resources: unknown) =>
-    sql<boolean>`(vulnerability_packages.package_id, vulnerability_packages.vulnerability_id) in (
+    dialect === 'sqlite'
+      ? sql<boolean>`vulnerability_packages.rowid in (
+      select svp.rowid from findings f join vulnerability_packages svp
+        on svp.vulnerability_id = f.vulnerability_id and svp.package_id = f.package_id
+      where f.suppressed = 0 and ${resources})`
+      : sql<boolean>`(vulnerability_packages.package_id, vulnerability_packages.vulnerability_id) in (
       select f.package_id, f.vulnerability_id from findings f where f.suppressed = 0 and ${resources})`;
   switch (scope.kind) {
     case 'applicationID':

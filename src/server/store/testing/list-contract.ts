@@ -296,6 +296,21 @@ export function describeListContract(harness: StoreHarness): void {
       expect(await vulnerabilities({ currentRuntimeScan: 'true' })).toEqual([]);
     });
 
+    it('pages vulnerabilities, scoped or not, without losing or repeating a row', async () => {
+      for (const scope of [{}, { applicationID: ids.api }]) {
+        const sorted = { ...scope, sortKey: 'vulnerabilityName', sortDir: 'DESC' };
+        const all = await vulnerabilities(sorted);
+        const pages = [];
+        for (let page = 1; page <= all.length + 1; page++) {
+          pages.push(...(await vulnerabilities({ ...sorted, pageSize: '1', page: String(page) })));
+        }
+        expect(pages).toEqual(all);
+      }
+      expect(
+        await vulnerabilities({ applicationID: ids.api, sortKey: 'vulnerabilityName', pageSize: '2', page: '2' }),
+      ).toEqual(['CVE-2023-0003 requests']);
+    });
+
     it('gives injection strings in every string filter no effect', async () => {
       const attacks = ["x' OR '1'='1", "'; DROP TABLE packages; --", '") OR 1=1 --', '%', "\\'; --"];
       for (const [spec, run] of [
