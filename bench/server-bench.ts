@@ -7,7 +7,8 @@
  *
  * Flags: `--engine=sqlite|postgres` (default both), `--duration=SECONDS` per scenario (default 5),
  * `--connections=N` (default 2), `--postgres=URL` (default the local test database), `--scale=F` (seed F times the
- * data, for a quick check), `--keep` (leave the seeded databases for `node bench/server-explain.ts`).
+ * data, for a quick check), `--keep` (leave the seeded databases for `node bench/server-explain.ts`),
+ * `--database-url=URL` (measure a kept database again, without seeding).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -18,11 +19,17 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openStore } from '../src/server/store/open-store.ts';
 import { listScenarios, type Scenario } from './server-scenarios.ts';
-import { analyze, BENCH_SHAPE, type SeedSummary, seedStore } from './server-seed.ts';
+import { BENCH_SHAPE, type SeedSummary, seedStore, settle, summaryOf } from './server-seed.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const flag = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-const engines = (flag('engine') ? [flag('engine')] : ['sqlite', 'postgres']) as ('sqlite' | 'postgres')[];
+const engines = (
+  flag('database-url')
+    ? [flag('database-url')?.startsWith('sqlite:') ? 'sqlite' : 'postgres']
+    : flag('engine')
+      ? [flag('engine')]
+      : ['sqlite', 'postgres']
+) as ('sqlite' | 'postgres')[];
 const duration = Number(flag('duration') ?? 5);
 const connections = Number(flag('connections') ?? 2);
 const postgresUrl = flag('postgres') ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -30,6 +37,8 @@ const postgresUrl = flag('postgres') ?? 'postgres://postgres@127.0.0.1:5432/test
 const scale = Number(flag('scale') ?? 1);
 /** `--keep` leaves the seeded databases in place (for server-explain.ts) and prints their URLs. */
 const keep = process.argv.includes('--keep');
+/** `--database-url=URL` measures a database seeded (and kept) before, without seeding again. */
+const reuse = flag('database-url');
 const shape = Object.fromEntries(
   Object.entries(BENCH_SHAPE).map(([key, value]) => [key, Math.max(4, Math.round(value * scale))]),
 ) as unknown as typeof BENCH_SHAPE;
@@ -134,11 +143,13 @@ async function api(url: string, method: string, path: string, body?: unknown) {
 
 /** Ingests five new 1,000-package scans and one repeated, one at a time; milliseconds each. */
 async function measureIngestion(url: string, seed: SeedSummary): Promise<{ fresh: number[]; repeated: number }> {
-  const app = await api(url, 'POST', '/api/applications', { name: 'bench-ingest', type: 'IMAGE' });
+  // Numbered from the clock, so a database measured again (--database-url) gets new resources too.
+  const first = Math.floor(Date.now() / 1000) % 1_000_000;
+  const app = await api(url, 'POST', '/api/applications', { name: `bench-ingest-${first}`, type: 'IMAGE' });
   const path = `/api/applications/vulnerabilityScan/${app.json.id}`;
   const fresh: number[] = [];
-  for (let n = 1; n <= 5; n++) fresh.push((await api(url, 'POST', path, ingestReport(seed, n))).ms);
-  const repeated = (await api(url, 'POST', path, ingestReport(seed, 5))).ms;
+  for (let n = first; n < first + 5; n++) fresh.push((await api(url, 'POST', path, ingestReport(seed, n))).ms);
+  const repeated = (await api(url, 'POST', path, ingestReport(seed, first + 4))).ms;
   return { fresh, repeated };
 }
 
@@ -175,14 +186,17 @@ interface EngineResult {
 async function runEngine(engine: 'sqlite' | 'postgres'): Promise<EngineResult> {
   const work = await mkdtemp(join(tmpdir(), 'lucent-server-bench-'));
   const schema = `lucent_bench_${Date.now().toString(36)}`;
-  const databaseUrl = engine === 'sqlite' ? `sqlite:${join(work, 'server.db')}` : `${postgresUrl}?schema=${schema}`;
+  const databaseUrl =
+    reuse ?? (engine === 'sqlite' ? `sqlite:${join(work, 'server.db')}` : `${postgresUrl}?schema=${schema}`);
   try {
     const started = performance.now();
     const store = await openStore(databaseUrl);
     let seed: SeedSummary;
     try {
-      seed = await seedStore(store, shape, (line) => process.stderr.write(`[${engine}] ${line}\n`));
-      if (engine === 'postgres') await analyze(store);
+      seed = reuse
+        ? await summaryOf(store)
+        : await seedStore(store, shape, (line) => process.stderr.write(`[${engine}] ${line}\n`));
+      await settle(store);
     } finally {
       await store.close();
     }
@@ -208,7 +222,7 @@ async function runEngine(engine: 'sqlite' | 'postgres'): Promise<EngineResult> {
       await new Promise((resolve) => server.child.once('exit', resolve));
     }
   } finally {
-    if (keep) {
+    if (keep || reuse) {
       process.stderr.write(`[${engine}] kept: node bench/server-explain.ts --database-url='${databaseUrl}'\n`);
     } else {
       await dropDatabase(engine, work, schema);
