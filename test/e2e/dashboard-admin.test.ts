@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditPage } from './support/a11y.ts';
 import { type ApiPage, apiJson } from './support/api.ts';
 import { type BrowserSession, chromiumInstalled, launchBrowser, screenshot } from './support/browser.ts';
 import type { LucentServer } from './support/lucent-server.ts';
@@ -198,6 +199,39 @@ describe.skipIf(!chromiumInstalled)('dashboard writes, roles and themes in Chrom
     });
     await page.close();
   });
+  it('meets text contrast and names every control, in both themes', () =>
+    step('a11y', async () => {
+      const pages = ['/', '/vulnerabilities', '/applications', '/runtimeScan', '/settings'];
+      for (const theme of ['light', 'dark'] as const) {
+        await admin.goto(`${server.url}/`);
+        await admin.getByTestId('theme').selectOption(theme);
+        for (const path of pages) {
+          await admin.goto(`${server.url}${path}`);
+          await admin.locator('main h1').waitFor();
+          await admin.waitForLoadState('networkidle');
+          expect({ theme, path, problems: await auditPage(admin) }).toEqual({ theme, path, problems: [] });
+        }
+      }
+      await admin.getByTestId('theme').selectOption('system');
+    }));
+
+  it('fits a phone screen without sideways scrolling', () =>
+    step('narrow', async () => {
+      await admin.setViewportSize({ width: 390, height: 844 });
+      try {
+        for (const path of ['/', '/vulnerabilities', '/applications', '/settings']) {
+          await admin.goto(`${server.url}${path}`);
+          await admin.locator('main h1').waitFor();
+          await admin.waitForLoadState('networkidle');
+          const overflow = await admin.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+          expect({ path, overflow }).toEqual({ path, overflow: 0 });
+          await screenshot(admin, browser.artifacts, `narrow${path === '/' ? '-dashboard' : path.replace('/', '-')}`);
+        }
+      } finally {
+        await admin.setViewportSize({ width: 1360, height: 900 });
+      }
+    }));
+
   it('raised no script error on any page', () => {
     expect(scriptErrors).toEqual([]);
   });

@@ -35,7 +35,8 @@ export function ShareDonutCard({ title, field, query, top = 5 }: ShareDonutCardP
             item.others
               ? routes.packages({ [`${field}[isNot]`]: shown })
               : routes.packages({ [`${field}[is]`]: item.name });
-          return <DonutChart title={title} items={items} linkFor={linkFor} unit="packages" />;
+          // Packages without a license (or language) are not in these charts, so the centre says what it counts.
+          return <DonutChart title={title} items={items} linkFor={linkFor} unit={`with a ${field}`} />;
         }}
       </QueryState>
     </section>
