@@ -2,9 +2,10 @@
  * Databases for queue tests: a fresh one per engine (server-harness.ts), whose removal on PostgreSQL also drops the
  * schema pg-boss created beside the store's; and advisory databases built with the real `lucent db import`.
  */
+import { randomUUID } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { runCli } from './cli.ts';
@@ -59,9 +60,9 @@ export async function debianAdvisories(): Promise<{ dir: string; base: string; e
   return { dir, base, extra: join(dir, `${EXTRA_ADVISORY}.txt`) };
 }
 
-/** A private copy of an advisory database. */
+/** A private copy of an advisory database, beside it (so removing its folder removes the copy too). */
 export async function copyOf(path: string, name: string): Promise<string> {
-  const target = join(await mkdtemp(join(tmpdir(), 'lucent-advisory-copy-')), name);
+  const target = join(dirname(path), `${randomUUID()}-${name}`);
   await copyFile(path, target);
   return target;
 }
