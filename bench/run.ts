@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Lucent against its peers on the same inputs, in the same run. Prints Markdown tables and writes
- * .bench-out/results.json. `--runs=N` (default 3) sets the repetitions; `--only=files|analyze|scan` (or the name
- * alone: `node bench/run.ts scan`) picks one benchmark; `--osv=DIR` sets the OSV records of the scan benchmark.
+ * .bench-out/results.json. `--runs=N` (default 3) sets the repetitions; `--only=files|analyze|scan|runtime` (or the
+ * name alone: `node bench/run.ts scan`) picks one benchmark; `--osv=DIR` sets the OSV records of the scan benchmark.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { ensureDebianImages } from '../test/support/debian-images.ts';
 import { analyzeBench } from './analyze-bench.ts';
 import { filesBench } from './files-bench.ts';
 import { markdownTable } from './measure.ts';
+import { runtimeBench, runtimeBenchTable } from './runtime-bench.ts';
 import { scanBench, scanBenchTable } from './scan-bench.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(root, 'dist/cli/main.js')))
     execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   process.stderr.write('preparing the Debian 12 test images (built once, then cached)…\n');
-  const { tools } = await ensureDebianImages();
+  const { minbase, tools } = await ensureDebianImages();
   const work = await mkdtemp(join(tmpdir(), 'lucent-bench-'));
   const sections: Record<string, unknown> = {};
   try {
@@ -53,6 +54,14 @@ async function main(): Promise<void> {
       const result = await scanBench({ lucent, root, tools, work, runs: Math.max(runs, 5), osvDir });
       sections.scan = result;
       process.stdout.write(`\n## lucent scan — import, open, match, scan\n\n${scanBenchTable(result)}\n`);
+    }
+    if (!only || only === 'runtime') {
+      process.stderr.write(`runtime benchmark (${runs} runs each, median)…\n`);
+      const result = await runtimeBench({ lucent, root, minbase, work, runs });
+      sections.runtime = result;
+      process.stdout.write(
+        `\n## lucent runtime scan — 500 pods, 100 digests, all stored\n\n${runtimeBenchTable(result)}\n`,
+      );
     }
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -4,7 +4,15 @@
  * `KUBE_API_CALLS` lists them; the deploy ClusterRole is checked against that list, so RBAC never lags the code.
  * Errors become catalogue errors; a 404 on a get is `undefined`.
  */
-import { ApiException, AppsV1Api, BatchV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import {
+  ApiException,
+  AppsV1Api,
+  BatchV1Api,
+  CoreV1Api,
+  type KubeConfig,
+  type RequestContext,
+} from '@kubernetes/client-node';
+import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { LucentError } from '../../core/errors.ts';
 import {
@@ -51,9 +59,10 @@ const PAGE_SIZE = 500;
 
 /** A reader over client-node. `where` names the cluster in messages (kubeconfig and context). */
 export function createKubeReader(config: KubeConfig, where: string): KubeReader {
-  const core = config.makeApiClient(CoreV1Api);
-  const apps = config.makeApiClient(AppsV1Api);
-  const batch = config.makeApiClient(BatchV1Api);
+  const shared = withSharedConnections(config);
+  const core = shared.makeApiClient(CoreV1Api);
+  const apps = shared.makeApiClient(AppsV1Api);
+  const batch = shared.makeApiClient(BatchV1Api);
   const server = config.getCurrentCluster()?.server ?? '(unknown server)';
   const fail = (error: unknown, what: string) => kubeError(error, what, server, where);
 
@@ -98,6 +107,33 @@ export function createKubeReader(config: KubeConfig, where: string): KubeReader 
       return get(`secret ${namespace}/${name}`, secretSchema, () => core.readNamespacedSecret({ namespace, name }));
     },
   };
+}
+
+/** How long one connection pool serves a reader before a new one picks up rotated client credentials. */
+const POOL_MS = 5 * 60_000;
+
+/**
+ * client-node 2.0 gives every request a new undici Agent, so every call opens (and leaves open) a new TLS connection:
+ * 40 reads, 40 handshakes. The reader's clients share one Agent instead, renewed every few minutes (a client
+ * certificate from an exec plugin may rotate); a replaced Agent closes once its requests are done.
+ */
+function withSharedConnections(config: KubeConfig): KubeConfig {
+  let pool: { dispatcher: Dispatcher; since: number } | undefined;
+  const apply = config.applySecurityAuthentication.bind(config);
+  const shared: KubeConfig = Object.create(config);
+  shared.applySecurityAuthentication = async (context: RequestContext) => {
+    await apply(context);
+    const fresh = context.getDispatcher();
+    if (!fresh) return;
+    if (!pool || Date.now() - pool.since > POOL_MS) {
+      void pool?.dispatcher.close().catch(() => undefined);
+      pool = { dispatcher: fresh, since: Date.now() };
+      return;
+    }
+    void fresh.close().catch(() => undefined);
+    context.setDispatcher(pool.dispatcher);
+  };
+  return shared;
 }
 
 type Page = { limit?: number; _continue?: string };
