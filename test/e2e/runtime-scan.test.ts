@@ -13,7 +13,13 @@ import { importPaths } from '../../src/advisories/import.ts';
 import { openRegistryImage } from '../../src/image/sources/registry/index.ts';
 import { type FakeKubeApi, startFakeKubeApi } from '../support/fake-kube-api.ts';
 import { namespace, pod, serviceAccount } from '../support/fake-kube-objects.ts';
-import { pushImage, type RegistryServer, startRegistry } from '../support/registry-server.ts';
+import {
+  type FaultProxy,
+  pushImage,
+  type RegistryServer,
+  startFaultProxy,
+  startRegistry,
+} from '../support/registry-server.ts';
 import { writeDebianAppLayout } from '../support/runtime-images.ts';
 import { type ApiPage, apiJson, createUser } from './support/api.ts';
 import { type BrowserSession, chromiumInstalled, launchBrowser, screenshot } from './support/browser.ts';
@@ -27,6 +33,7 @@ const eventually = <T>(read: () => Promise<T>, timeout = 30_000) => expect.poll(
 
 let dir: string;
 let registry: RegistryServer;
+let proxy: FaultProxy;
 let kube: FakeKubeApi;
 let server: LucentServer;
 let browser: BrowserSession;
@@ -40,11 +47,16 @@ describe.skipIf(!chromiumInstalled)('runtime scan page in Chromium', () => {
     registry = await startRegistry();
     const layout = join(dir, 'layout');
     await mkdir(layout);
-    image = `${registry.host}/shop/app:1.0`;
-    await pushImage(await writeDebianAppLayout(layout), image);
-    const opened = await openRegistryImage(image, { env: {} });
+    await pushImage(await writeDebianAppLayout(layout), `${registry.host}/shop/app:1.0`);
+    const opened = await openRegistryImage(`${registry.host}/shop/app:1.0`, { env: {} });
     const digest = opened.manifest?.digest ?? '';
     await opened.close();
+    // The registry answers the scanner's first blob request with 429 and Retry-After, as a busy registry does, so
+    // the scan stays in progress for a few seconds and the page can be seen following it.
+    proxy = await startFaultProxy(registry.host, [
+      { path: /\/blobs\//, times: 1, respond: { status: 429, headers: { 'Retry-After': '3' } } },
+    ]);
+    image = `${proxy.host}/shop/app:1.0`;
     kube = await startFakeKubeApi({
       objects: [
         namespace('shop'),
@@ -54,9 +66,9 @@ describe.skipIf(!chromiumInstalled)('runtime scan page in Chromium', () => {
           namespace: 'shop',
           name: 'web-0',
           labels: { app: 'web' },
-          containers: [{ name: 'web', image, imageID: `${registry.host}/shop/app@${digest}` }],
+          containers: [{ name: 'web', image, imageID: `${proxy.host}/shop/app@${digest}` }],
         }),
-        pod({ namespace: 'shop', name: 'pending', containers: [{ name: 'x', image: `${registry.host}/shop/next:2` }] }),
+        pod({ namespace: 'shop', name: 'pending', containers: [{ name: 'x', image: `${proxy.host}/shop/next:2` }] }),
       ],
     });
     const advisoryDb = join(dir, 'advisories.db');
@@ -76,6 +88,7 @@ describe.skipIf(!chromiumInstalled)('runtime scan page in Chromium', () => {
     await browser?.close();
     await server?.stop();
     await kube?.stop();
+    await proxy?.stop();
     await registry?.stop();
     if (browser) console.log(`runtime scan screenshots: ${browser.artifacts}`);
   });
@@ -95,9 +108,13 @@ describe.skipIf(!chromiumInstalled)('runtime scan page in Chromium', () => {
       // Record every status the page shows, to see the run in progress and not only its end.
       await page.evaluate(`(() => {
         window.__statuses = [];
+        window.__imageStates = new Set();
         const record = () => {
           const text = document.querySelector('[data-testid="scan-status"]')?.textContent ?? '';
           if (window.__statuses[window.__statuses.length - 1] !== text) window.__statuses.push(text);
+          for (const row of document.querySelectorAll('[data-testid="scan-images"] tr[data-state]')) {
+            window.__imageStates.add(row.dataset.state);
+          }
         };
         new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
       })()`);
@@ -105,6 +122,9 @@ describe.skipIf(!chromiumInstalled)('runtime scan page in Chromium', () => {
       await eventually(() => page.getByTestId('scan-status').textContent(), 120_000).toBe('Done · 100% · shop');
       const statuses = await page.evaluate<string[]>('window.__statuses');
       expect(statuses.some((text) => /^(Scanning|Saving results)/.test(text))).toBe(true);
+      // The image was shown on its way (queued, pulling, analyzing or matching), not only once done.
+      const states = await page.evaluate<string[]>('[...window.__imageStates]');
+      expect(states.some((state) => state !== 'done' && state !== 'failed')).toBe(true);
 
       // The pulled image, and the pending pod's image, whose digest is not known, with the reason.
       const rows = page.getByTestId('scan-images').locator('tbody tr');
@@ -113,7 +133,7 @@ describe.skipIf(!chromiumInstalled)('runtime scan page in Chromium', () => {
       expect(await done.innerText()).toContain(image);
       expect(await done.innerText()).toContain('shop/web-0');
       expect(await page.getByTestId('scan-failures').locator('li').allInnerTexts()).toEqual([
-        `Failed to scan image "${registry.host}/shop/next:2". Affected pods: shop/pending. Reasons: the container has not started, so its image digest is not known yet.`,
+        `Failed to scan image "${proxy.host}/shop/next:2". Affected pods: shop/pending. Reasons: the container has not started, so its image digest is not known yet.`,
       ]);
       expect(await page.getByRole('progressbar', { name: 'Scan progress' }).getAttribute('aria-valuenow')).toBe('100');
 
