@@ -2,12 +2,14 @@
  * The runtime inventory against the test Kubernetes API server over HTTPS, with the real client-node: containers of
  * all three kinds with their digests, owners followed up to the workload, skipped pods, pull secrets from the pod,
  * its service account and the global setting, paging with an expired continue token, per-namespace RBAC, contexts,
- * in-cluster configuration, and kubectl as a check that the server speaks real Kubernetes.
+ * in-cluster configuration, connections reused across calls, and kubectl as a check that the server speaks real
+ * Kubernetes.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import tls from 'node:tls';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLucentError } from '../src/core/errors.ts';
@@ -196,6 +198,27 @@ describe('inventory', () => {
     ]);
     const lists = api.requests.slice(before).filter((r) => r.path.endsWith('/pods'));
     expect(lists.map((r) => `${r.path}?limit=${r.query.limit}`)).toEqual(['/api/v1/namespaces/team-b/pods?limit=500']);
+  });
+
+  it('reuses its connections across calls made one after another', async () => {
+    const { reader } = connectCluster({ kubeconfig, env: {} });
+    const connect = tls.connect;
+    let handshakes = 0;
+    tls.connect = ((...args: Parameters<typeof tls.connect>) => {
+      handshakes += 1;
+      return connect(...args);
+    }) as typeof tls.connect;
+    try {
+      for (let i = 0; i < 10; i++) {
+        expect(await reader.getReplicaSet('team-a', 'web-5d4f')).toMatchObject({ name: 'web-5d4f' });
+        await reader.getServiceAccountPullSecrets('team-a', 'default');
+      }
+    } finally {
+      tls.connect = connect;
+    }
+    // 20 calls, 2 handshakes: undici opens a second connection on the second call, then reuses both. Without the
+    // shared pool it was one handshake per call.
+    expect(handshakes).toBe(2);
   });
 });
 
