@@ -34,7 +34,7 @@ describe.skipIf(!chromiumInstalled)('dashboard writes, roles and themes in Chrom
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await seeded?.stop();
     if (browser) console.log(`dashboard screenshots: ${browser.artifacts}`);
   });
 

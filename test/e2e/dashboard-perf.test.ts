@@ -148,7 +148,7 @@ describe.skipIf(!enabled)('dashboard with 10,000 resources', () => {
       await copyFile(reuse, copy);
       server = await startLucentServer({ webDir: WEB_DIST, databaseUrl: `sqlite:${copy}` });
     } else {
-      server = await startLucentServer({ webDir: WEB_DIST });
+      server = await startLucentServer({ webDir: WEB_DIST, keep: true });
       const seconds = (await seed()) / 1000;
       console.log(`seeded ${RESOURCES} resources in ${seconds.toFixed(0)} s (database: ${server.dir}/server.db)`);
     }

@@ -41,7 +41,7 @@ describe.skipIf(!chromiumInstalled)('dashboard in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await seeded?.stop();
     if (browser) console.log(`dashboard screenshots: ${browser.artifacts}`);
   });
 

@@ -4,7 +4,7 @@
  * known yet. The scan is started from the UI, its progress followed live, and its results clicked through; then a
  * schedule is created, disabled, edited and deleted from the UI.
  */
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -90,6 +90,7 @@ describe.skipIf(!chromiumInstalled)('runtime scan page in Chromium', () => {
     await kube?.stop();
     await proxy?.stop();
     await registry?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
     if (browser) console.log(`runtime scan screenshots: ${browser.artifacts}`);
   });
 

@@ -3,7 +3,7 @@
  * network and a fresh profile per run; screenshots go to a temp folder that the tests name on failure.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -49,7 +49,14 @@ export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } 
     timezoneId: 'UTC',
   });
   context.setDefaultTimeout(15_000);
-  return { context, artifacts, close: () => context.close() };
+  return {
+    context,
+    artifacts,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Saves a full-page screenshot named `name.png` into the artifacts folder and returns its path. */

@@ -3,7 +3,7 @@
  * address read from its start-up line), a known admin token, and the built dashboard from web/dist.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,14 @@ export interface LucentServer {
 
 /** Starts `lucent server --listen 127.0.0.1:0` on a fresh database and waits until it answers /readyz. */
 export async function startLucentServer(
-  options: { webDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv; databaseUrl?: string } = {},
+  options: {
+    webDir?: string;
+    extraArgs?: string[];
+    env?: NodeJS.ProcessEnv;
+    databaseUrl?: string;
+    /** Keep the server's folder (its database) after stop, e.g. to reuse a seeded database. */
+    keep?: boolean;
+  } = {},
 ): Promise<LucentServer> {
   const dir = await mkdtemp(join(tmpdir(), 'lucent-e2e-server-'));
   const adminToken = `lucent-e2e-admin-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
@@ -57,7 +64,16 @@ export async function startLucentServer(
   });
   const url = await waitForUrl(child, () => output);
   await waitReady(url, () => output);
-  return { url, adminToken, dir, output: () => output, stop: () => stop(child) };
+  return {
+    url,
+    adminToken,
+    dir,
+    output: () => output,
+    stop: async () => {
+      await stop(child);
+      if (!options.keep) await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {

@@ -32,7 +32,7 @@ export const SEED_IMAGES = [
   { application: 'node-app', image: fixtureImage('snyk-docker-plugin/npm_npm7-with-package-lock-file.tar') },
 ] as const;
 
-/** Builds an advisory database from the feed fixtures; returns its path. */
+/** Builds an advisory database from the feed fixtures in a temp folder; returns its path (the folder is its parent). */
 export async function buildAdvisoryDb(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'lucent-e2e-db-'));
   const files = await Promise.all(
