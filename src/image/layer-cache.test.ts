@@ -32,7 +32,14 @@ describe('DiskLayerCache', () => {
     const cache = new DiskLayerCache(dir);
     const key = layerCacheKey({ diffId, producers: ['walker@2'] });
     const value = {
-      paths: Array.from({ length: 10_000 }, (_, i) => `data/${i}/"quoted"\n`),
+      paths: [
+        ...Array.from({ length: 10_000 }, (_, i) => (i % 2 ? `data/${i}/"quoted"\n` : `data/${i}/é/ü`)),
+        'x'.repeat(70_000),
+        '\ud800 lone',
+        undefined,
+        null,
+        7,
+      ],
       nested: { list: [1, null, 'x'], skipped: undefined, long: Array.from({ length: 5000 }, (_, i) => [i, `${i}`]) },
       empty: [],
       text: 'ünïcode',
