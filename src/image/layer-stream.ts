@@ -6,7 +6,7 @@
 import { Readable, Transform, type TransformCallback, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
-import { extract, type Header } from 'tar-stream';
+import type { extract, Header } from 'tar-stream';
 import { isLucentError, LucentError } from '../core/errors.ts';
 import { type Compression, compressionOf } from './compression.ts';
 import { verifyingStream } from './digest.ts';
@@ -64,7 +64,8 @@ export async function* tarLayerEntries(
   if (spec.diffId) {
     stages.push(verifyingStream(spec.diffId, `uncompressed content (diffID) of ${spec.describe}`, lenient));
   }
-  const parser = extract();
+  // The tar parser loads only when a layer is streamed: warm runs and seekable layers never need it.
+  const parser = (await import('tar-stream')).extract();
   const failure = (error: unknown) => layerError(error, spec.describe, compression);
   const done = pipeline([stream, ...stages, intoParser(parser)] as unknown as [Readable, Writable]).then(
     () => undefined,

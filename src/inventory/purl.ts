@@ -3,8 +3,16 @@
  * namespace and a `distro` qualifier (`debian-12`, `alpine-3.11`), as Trivy and Syft write them, so that SBOMs from
  * different tools merge on the same key.
  */
-import { PackageURL } from 'packageurl-js';
+import { createRequire } from 'node:module';
+import type { PackageURL as PackageUrl } from 'packageurl-js';
 import type { FoundPackage, OsInfo } from '../core/package.ts';
+
+/** packageurl-js, loaded on first use: a warm run that reads its inventory from the cache builds no purl. */
+let packageUrl: typeof PackageUrl | undefined;
+function packageUrlClass(): typeof PackageUrl {
+  packageUrl ??= (createRequire(import.meta.url)('packageurl-js') as { PackageURL: typeof PackageUrl }).PackageURL;
+  return packageUrl;
+}
 
 const OS_TYPES = new Set<FoundPackage['type']>(['deb', 'apk', 'rpm']);
 
@@ -30,13 +38,13 @@ export function purlFor(pkg: FoundPackage, os: OsInfo | undefined): string {
     if (distro) qualifiers.distro = distro;
   }
   const sorted = Object.keys(qualifiers).length > 0 ? qualifiers : undefined;
-  return new PackageURL(pkg.type, namespace, pkg.name, pkg.version, sorted, undefined).toString();
+  return new (packageUrlClass())(pkg.type, namespace, pkg.name, pkg.version, sorted, undefined).toString();
 }
 
 /** Parses a purl string, or undefined when it is not one. */
-export function parsePurl(text: string): PackageURL | undefined {
+export function parsePurl(text: string): PackageUrl | undefined {
   try {
-    return PackageURL.fromString(text);
+    return packageUrlClass().fromString(text);
   } catch {
     return undefined;
   }

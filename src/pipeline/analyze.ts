@@ -10,7 +10,6 @@ import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
 import { SquashedFs } from '../image/walker/squashed-fs.ts';
 import { buildInventory, type Inventory } from '../inventory/build-inventory.ts';
 import type { AnalyzerPlugin, PluginContext } from '../plugins/analyzers/plugin.ts';
-import { mergePackages } from '../sbom/merge.ts';
 import { type AnalyzedLayer, analyzeLayers } from './analyze-layers.ts';
 import { type LayerProgress, WALKER_VERSION } from './read-layers.ts';
 
@@ -112,7 +111,8 @@ export async function analyzeSource(image: Image, options: AnalyzeSourceOptions)
     ...outcomes.flatMap((outcome) => ('packages' in outcome ? [outcome.packages] : [])),
     ...(options.mergeWith ?? []),
   ];
-  const packages = lists.length > 1 ? mergePackages(lists) : base.inventory.packages;
+  // The merge (and the purl parser it needs) loads only when there is something to merge.
+  const packages = lists.length > 1 ? (await import('../sbom/merge.ts')).mergePackages(lists) : base.inventory.packages;
   return {
     image,
     inventory: { ...base.inventory, packages },
