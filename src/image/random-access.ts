@@ -24,7 +24,20 @@ export async function openFileRange(
   };
 }
 
-async function readRange(
+/**
+ * Random access to `size` bytes at `start` of a file someone else opened and closes (a layer being walked):
+ * `close()` leaves the file open.
+ */
+export function fileRange(handle: FileHandle, start: number, size: number): RandomAccessFile {
+  return {
+    size,
+    read: (offset, length) => readRange(handle, start, size, offset, length),
+    close: async () => undefined,
+  };
+}
+
+/** Up to `length` bytes at `offset` of the `size` bytes at `start` of a file: fewer at its end, none past it. */
+export async function readRange(
   handle: FileHandle,
   start: number,
   size: number,

@@ -214,17 +214,23 @@ function toFileEntry(path: string, entry: LayerEntry): FileEntry {
   return file;
 }
 
-/** Reads a body into one exactly-sized buffer. */
+/** Reads a body into one exactly-sized buffer (the body's own, when it comes in one piece that is all its own). */
 async function readBody(entry: LayerEntry, size: number): Promise<Uint8Array> {
-  const out = Buffer.allocUnsafe(size);
+  let out: Uint8Array | undefined;
   let offset = 0;
   for await (const chunk of entry.body()) {
     if (offset + chunk.length > size) {
       throw Object.assign(new Error(`file grew while it was read (expected ${size} bytes)`), { code: 'ECHANGED' });
     }
-    out.set(chunk, offset);
+    if (!out && chunk.length === size && chunk.byteOffset === 0 && chunk.buffer.byteLength === size) {
+      out = chunk;
+    } else {
+      out ??= Buffer.allocUnsafe(size);
+      out.set(chunk, offset);
+    }
     offset += chunk.length;
   }
+  out ??= Buffer.alloc(0);
   return offset === size ? out : out.subarray(0, offset);
 }
 

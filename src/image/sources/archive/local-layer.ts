@@ -5,7 +5,7 @@
  * decompression and are verified as usual.
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { LucentError } from '../../../core/errors.ts';
 import { compressionOf } from '../../compression.ts';
 import {
@@ -17,8 +17,8 @@ import {
   type RandomAccessFile,
 } from '../../image.ts';
 import { type TarLayerSpec, tarLayerEntries } from '../../layer-stream.ts';
-import { openFileRange } from '../../random-access.ts';
-import { type TarMember, type TarRange, tarMembers } from './tar-index.ts';
+import { fileRange, readRange } from '../../random-access.ts';
+import { type TarMember, type TarRange, tarMembersIn } from './tar-index.ts';
 
 /** Where a layer blob sits on disk. */
 export interface LocalBlob {
@@ -63,12 +63,14 @@ export async function* localLayerBatches(
     return;
   }
   // Members come in archive order, a batch per read; the walker resolves a path shipped twice (last one wins).
+  // One open file serves the headers and every body read during the walk: no open and close per file.
+  const handle = await open(blob.path, 'r');
   try {
-    for await (const members of tarMembers(blob.path, spec.describe, blob.range)) {
+    for await (const members of tarMembersIn(handle, spec.describe, blob.range)) {
       if (options.signal?.aborted) throw new Error('aborted');
       const last = members[members.length - 1];
       if (last) options.onBytes?.(last.offset + last.size - blob.range.start);
-      yield members.map((member) => new LocalEntry(blob.path, member));
+      yield members.map((member) => new LocalEntry(handle, member));
     }
   } catch (error) {
     if (options.signal?.aborted) throw error;
@@ -80,19 +82,25 @@ export async function* localLayerBatches(
         cause: error,
       },
     );
+  } finally {
+    await handle.close();
   }
   options.onBytes?.(blob.range.length);
 }
 
+/** Bodies are read in pieces of at most this size. */
+const BODY_CHUNK = 1024 * 1024;
+
 /** An entry of a seekable layer: its body is read only when asked for, so there is nothing to discard. */
 class LocalEntry implements LayerEntry {
   readonly header: EntryHeader;
-  private readonly path: string;
+  private readonly handle: FileHandle;
   private readonly member: TarMember;
 
-  constructor(path: string, member: TarMember) {
+  /** Valid while the walk that listed it goes on: the file is closed after it. */
+  constructor(handle: FileHandle, member: TarMember) {
     const type = TYPES[member.type] ?? 'other';
-    this.path = path;
+    this.handle = handle;
     this.member = member;
     this.header = {
       name: member.name,
@@ -105,10 +113,15 @@ class LocalEntry implements LayerEntry {
     if (member.linkname) this.header.linkname = member.linkname;
   }
 
-  body(): AsyncIterable<Uint8Array> {
+  async *body(): AsyncGenerator<Uint8Array> {
     const { offset, size } = this.member;
-    if (this.header.type !== 'file' || size === 0) return emptyBody();
-    return createReadStream(this.path, { start: offset, end: offset + size - 1, highWaterMark: 256 * 1024 });
+    if (this.header.type !== 'file') return;
+    // One read for most files; a stream would cost an open, a close and several round trips each.
+    for (let at = 0; at < size; at += BODY_CHUNK) {
+      const piece = await readRange(this.handle, offset, size, at, BODY_CHUNK);
+      if (piece.length === 0) throw new Error(`${this.header.name}: the layer ends inside this file`);
+      yield piece;
+    }
   }
 
   discard(): Promise<void> {
@@ -117,12 +130,8 @@ class LocalEntry implements LayerEntry {
 
   openRandomAccess(): Promise<RandomAccessFile> {
     if (this.header.type !== 'file') return Promise.reject(new Error(`${this.header.name} is not a regular file`));
-    return openFileRange(this.path, this.member.offset, this.member.size);
+    return Promise.resolve(fileRange(this.handle, this.member.offset, this.member.size));
   }
-}
-
-async function* emptyBody(): AsyncGenerator<Uint8Array> {
-  // A body with no bytes.
 }
 
 function rangeStream(blob: LocalBlob) {

@@ -70,61 +70,70 @@ export async function indexTarFile(path: string, describe = path, range?: TarRan
 export async function* tarMembers(path: string, describe = path, range?: TarRange): AsyncGenerator<TarMember[]> {
   const handle = await open(path, 'r');
   try {
-    const end = range ? range.start + range.length : (await handle.stat()).size;
-    // One window, reused: its own ArrayBuffer, so the 32-bit view used for checksums is aligned.
-    const window = Buffer.allocUnsafeSlow(WINDOW);
-    const words = new Uint32Array(window.buffer, window.byteOffset, WINDOW / 4);
-    let windowStart = 0;
-    let windowLength = 0;
-    let offset = range?.start ?? 0;
-    let longName: string | undefined;
-    let longLink: string | undefined;
-    let pax: Record<string, string> | undefined;
-    while (offset + BLOCK <= end) {
-      // The window starts at a header, so every header in it is 512-byte aligned within it.
-      windowStart = offset;
-      windowLength = Math.min(WINDOW, end - offset);
-      await readExactly(handle, window, windowStart, windowLength);
-      const batch: TarMember[] = [];
-      let finished = false;
-      while (offset + BLOCK <= end && offset + BLOCK <= windowStart + windowLength) {
-        const at = offset - windowStart;
-        if (window[at] === 0 && isZeroBlock(window, at)) {
-          finished = true;
-          break;
-        }
-        if (!checksumOk(window, words, at)) throw invalid(describe, `bad header checksum at byte ${offset}`);
-        const type = String.fromCharCode(window[at + 156] ?? 48);
-        const size = pax?.size !== undefined ? Number(pax.size) : parseNumber(window, at + 124, 12);
-        const dataOffset = offset + BLOCK;
-        if (!(size >= 0) || dataOffset + size > end) throw invalid(describe, 'the archive is truncated');
-        const next = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
-        if (type === 'L' || type === 'K' || type === 'x' || type === 'g') {
-          const body = await readBody(handle, window, windowStart, windowLength, dataOffset, size);
-          if (type === 'L') longName = cString(body, 0, body.length);
-          if (type === 'K') longLink = cString(body, 0, body.length);
-          if (type === 'x') pax = parsePax(body);
-          offset = next;
-          continue;
-        }
-        const prefix = cString(window, at + 345, 155);
-        const shortName = cString(window, at, 100);
-        const name = pax?.path ?? longName ?? (prefix ? `${prefix}/${shortName}` : shortName);
-        const linkname = pax?.linkpath ?? longLink ?? cString(window, at + 157, 100);
-        const mode = parseNumber(window, at + 100, 8);
-        const uid = pax?.uid !== undefined ? Number(pax.uid) : parseNumber(window, at + 108, 8);
-        const gid = pax?.gid !== undefined ? Number(pax.gid) : parseNumber(window, at + 116, 8);
-        batch.push({ name, offset: dataOffset, size, type, linkname, mode, uid, gid });
-        longName = undefined;
-        longLink = undefined;
-        pax = undefined;
-        offset = next;
-      }
-      if (batch.length > 0) yield batch;
-      if (finished) break;
-    }
+    yield* tarMembersIn(handle, describe, range);
   } finally {
     await handle.close();
+  }
+}
+
+/** The same, over a file the caller opened (and closes). */
+export async function* tarMembersIn(
+  handle: FileHandle,
+  describe: string,
+  range?: TarRange,
+): AsyncGenerator<TarMember[]> {
+  const end = range ? range.start + range.length : (await handle.stat()).size;
+  // One window, reused: its own ArrayBuffer, so the 32-bit view used for checksums is aligned.
+  const window = Buffer.allocUnsafeSlow(WINDOW);
+  const words = new Uint32Array(window.buffer, window.byteOffset, WINDOW / 4);
+  let windowStart = 0;
+  let windowLength = 0;
+  let offset = range?.start ?? 0;
+  let longName: string | undefined;
+  let longLink: string | undefined;
+  let pax: Record<string, string> | undefined;
+  while (offset + BLOCK <= end) {
+    // The window starts at a header, so every header in it is 512-byte aligned within it.
+    windowStart = offset;
+    windowLength = Math.min(WINDOW, end - offset);
+    await readExactly(handle, window, windowStart, windowLength);
+    const batch: TarMember[] = [];
+    let finished = false;
+    while (offset + BLOCK <= end && offset + BLOCK <= windowStart + windowLength) {
+      const at = offset - windowStart;
+      if (window[at] === 0 && isZeroBlock(window, at)) {
+        finished = true;
+        break;
+      }
+      if (!checksumOk(window, words, at)) throw invalid(describe, `bad header checksum at byte ${offset}`);
+      const type = String.fromCharCode(window[at + 156] ?? 48);
+      const size = pax?.size !== undefined ? Number(pax.size) : parseNumber(window, at + 124, 12);
+      const dataOffset = offset + BLOCK;
+      if (!(size >= 0) || dataOffset + size > end) throw invalid(describe, 'the archive is truncated');
+      const next = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
+      if (type === 'L' || type === 'K' || type === 'x' || type === 'g') {
+        const body = await readBody(handle, window, windowStart, windowLength, dataOffset, size);
+        if (type === 'L') longName = cString(body, 0, body.length);
+        if (type === 'K') longLink = cString(body, 0, body.length);
+        if (type === 'x') pax = parsePax(body);
+        offset = next;
+        continue;
+      }
+      const prefix = cString(window, at + 345, 155);
+      const shortName = cString(window, at, 100);
+      const name = pax?.path ?? longName ?? (prefix ? `${prefix}/${shortName}` : shortName);
+      const linkname = pax?.linkpath ?? longLink ?? cString(window, at + 157, 100);
+      const mode = parseNumber(window, at + 100, 8);
+      const uid = pax?.uid !== undefined ? Number(pax.uid) : parseNumber(window, at + 108, 8);
+      const gid = pax?.gid !== undefined ? Number(pax.gid) : parseNumber(window, at + 116, 8);
+      batch.push({ name, offset: dataOffset, size, type, linkname, mode, uid, gid });
+      longName = undefined;
+      longLink = undefined;
+      pax = undefined;
+      offset = next;
+    }
+    if (batch.length > 0) yield batch;
+    if (finished) break;
   }
 }
 
