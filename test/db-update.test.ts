@@ -91,7 +91,6 @@ function snapshot(dbPath: string) {
 const idsOf = (snap: ReturnType<typeof snapshot>, prefix: string) =>
   [...snap.records.keys()].filter((id) => id.startsWith(prefix));
 
-
 describe('lucent db update', () => {
   let server: FeedServer;
   let dir: string;
