@@ -76,15 +76,19 @@ export async function openArchive(path: string, options: OpenArchiveOptions = {}
   return archive;
 }
 
+/** Bytes per read, decompression output chunk and write. */
+const PIECE = 1024 * 1024;
+
 /** Decompresses an archive into a private temp file and indexes it. */
 async function decompressed(path: string, compression: Exclude<Compression, 'none'>): Promise<OpenArchive> {
   const dir = await mkdtemp(join(tmpdir(), 'lucent-archive-'));
   const plain = join(dir, 'archive.tar');
   try {
+    // Large pieces: with the default 16 KiB ones, a few megabytes take hundreds of writes, one round trip each.
     await pipeline(
-      createReadStream(path),
-      compression === 'gzip' ? createGunzip() : createZstdDecompress(),
-      createWriteStream(plain),
+      createReadStream(path, { highWaterMark: PIECE }),
+      compression === 'gzip' ? createGunzip({ chunkSize: PIECE }) : createZstdDecompress({ chunkSize: PIECE }),
+      createWriteStream(plain, { highWaterMark: PIECE }),
     );
     return { index: await indexTarFile(plain, path), close: () => rm(dir, { recursive: true, force: true }) };
   } catch (error) {
