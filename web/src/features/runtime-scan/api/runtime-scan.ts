@@ -148,11 +148,16 @@ export function useToggleSchedule() {
   return useMutation({
     mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
       apiSend('patch', '/api/runtime/schedules/{id}', { enabled }, { path: { id } }),
-    onMutate: ({ id, enabled }) => {
+    onMutate: async ({ id, enabled }) => {
+      // A refetch still in flight (after a create, say) would otherwise land after this and undo it.
+      await client.cancelQueries({ queryKey: SCHEDULES });
+      const previous = client.getQueryData<Schedule[]>(SCHEDULES);
       client.setQueryData<Schedule[]>(SCHEDULES, (list) =>
         list?.map((schedule) => (schedule.id === id ? { ...schedule, enabled } : schedule)),
       );
+      return { previous };
     },
+    onError: (_error, _variables, context) => client.setQueryData(SCHEDULES, context?.previous),
     onSettled: () => client.invalidateQueries({ queryKey: SCHEDULES }),
   });
 }

@@ -1,5 +1,5 @@
 /** Scheduled scans: list with next and last run, and create, edit, enable/disable and delete (write roles only). */
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { errorMessage } from '../../../shared/api/api-error.ts';
 import { ConfirmButton } from '../../../shared/components/confirm-button.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
@@ -83,14 +83,10 @@ export function SchedulesPanel(): ReactNode {
                       </td>
                       <td>
                         {canEdit ? (
-                          <label className="check">
-                            <input
-                              type="checkbox"
-                              checked={schedule.enabled}
-                              onChange={(event) => toggle.mutate({ id: schedule.id, enabled: event.target.checked })}
-                            />
-                            <span className="sr-only">Enable {schedule.name}</span>
-                          </label>
+                          <EnabledToggle
+                            schedule={schedule}
+                            onToggle={(enabled) => toggle.mutate({ id: schedule.id, enabled })}
+                          />
                         ) : schedule.enabled ? (
                           'yes'
                         ) : (
@@ -126,5 +122,33 @@ export function SchedulesPanel(): ReactNode {
         namespaces={namespaces.data ?? []}
       />
     </section>
+  );
+}
+
+/**
+ * The enable checkbox. It holds its own state so that a click shows at once, in the same event, rather than after
+ * the query cache's optimistic update has been delivered; the server's answer then corrects it if needed.
+ */
+function EnabledToggle({
+  schedule,
+  onToggle,
+}: {
+  schedule: Schedule;
+  onToggle: (enabled: boolean) => void;
+}): ReactNode {
+  const [checked, setChecked] = useState(schedule.enabled);
+  useEffect(() => setChecked(schedule.enabled), [schedule.enabled]);
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => {
+          setChecked(event.target.checked);
+          onToggle(event.target.checked);
+        }}
+      />
+      <span className="sr-only">Enable {schedule.name}</span>
+    </label>
   );
 }
