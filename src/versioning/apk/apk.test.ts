@@ -3,64 +3,12 @@ import { compareTable, expectedSign } from '../testing/compare-table.ts';
 import { apkVersioning } from './index.ts';
 import { apkTokens } from './parse.ts';
 
-/**
- * Lines of alpine-versions.txt whose expected order no single apk-tools release gives together with the rest of the
- * table. Every version here is invalid to apk-tools 3, and apk-tools releases disagree on how to order such
- * versions; we follow apk-tools 2.12-2.14 (Alpine 3.13-3.22), see parse.ts. Each entry pins the
- * order we give instead, so a change shows up.
- */
-const SKIPPED: Record<number, { ours: '<' | '=' | '>'; reason: string }> = {
-  15: {
-    ours: '>',
-    reason: "apk-tools 2.10 and 2.12-2.14 read '.' + no digits as a 0 part, above the letter; only apk-tools 3 says <",
-  },
-  24: {
-    ours: '>',
-    reason: "apk-tools 2.10 and 2.12-2.14 read '.' + no digits as a 0 part, above the letter; only apk-tools 3 says <",
-  },
-  40: {
-    ours: '<',
-    reason:
-      "apk-tools 2.x reads '-r' + no digits as revision 0, so '1-ruff' goes on past '1'; the table's own comment says only the latest apk gives >",
-  },
-  47: {
-    ours: '>',
-    reason:
-      "apk-tools 2.x reads '-r' + no digits as revision 0, which outranks '--' (invalid at once); only apk-tools 3, where both are invalid at once, gives =",
-  },
-  64: {
-    ours: '=',
-    reason: 'no leading digit: apk-tools since 2.12 finds both invalid at the first character, so equal',
-  },
-  65: {
-    ours: '=',
-    reason: 'no leading digit: apk-tools since 2.12 finds both invalid at the first character, so equal',
-  },
-  66: {
-    ours: '=',
-    reason: 'no leading digit: apk-tools since 2.12 finds both invalid at the first character, so equal',
-  },
-};
-
 const handTable = compareTable('alpine-versions.txt');
 
 describe('apk order: alpine-versions.txt', () => {
-  it.each(handTable.filter((row) => !(row.line in SKIPPED)))('line $line: $a $op $b', ({ a, op, b }) => {
+  it.each(handTable)('line $line: $a $op $b', ({ a, op, b }) => {
     expect(apkVersioning.compare(a, b)).toBe(expectedSign(op));
     expect(apkVersioning.compare(b, a)).toBe(0 - expectedSign(op));
-  });
-
-  it.each(handTable.filter((row) => row.line in SKIPPED))('line $line: $a $op $b differs (see SKIPPED)', (row) => {
-    const skip = SKIPPED[row.line];
-    expect(skip).toBeDefined();
-    expect(skip?.ours).not.toBe(row.op);
-    expect(apkVersioning.compare(row.a, row.b)).toBe(expectedSign(skip?.ours ?? '='));
-    expect(apkVersioning.compare(row.b, row.a)).toBe(0 - expectedSign(skip?.ours ?? '='));
-  });
-
-  it('skips only lines that exist', () => {
-    const lines = new Set(handTable.map((row) => row.line));
-    expect(Object.keys(SKIPPED).filter((line) => !lines.has(Number(line)))).toEqual([]);
   });
 });
 

@@ -43,7 +43,21 @@ function isPreRelease(token: ApkToken): boolean {
   return token.kind === 'suffix' && (APK_SUFFIX_WEIGHT[token.text] ?? 0) < 0;
 }
 
-/** Orders two apk versions, valid or not, exactly as apk does: -1, 0 or 1. */
+/**
+ * True where apk-tools 3 finds the version invalid: an invalid token, or an empty number (a `.`, `-r` or start with no
+ * digits, which parse.ts reads as 0 like apk-tools 2.x). Two versions with the same kind of token there go on
+ * comparing the 2.x way, since that is the only way left to order them (`0..1..0 < 0..1..1`, `1-r = 1-r0`,
+ * `.1 < .2`). But where they part, apk-tools 3's rule decides, because 2.x's does not give one order for such
+ * text: a version that goes wrong sorts below one that goes on validly (`0.r1 < 0r2`, `1-ruff < 1`: 2.x put
+ * `0.r1` above, reading `.` as `.0`, and `1-ruff` above `1`, reading `-r` as `-r0`), and two that go wrong at the same
+ * place are equal (`1-ruff2 = 1--ruff1`).
+ */
+function goesWrong(token: ApkToken): boolean {
+  if (token.kind === 'invalid') return true;
+  return token.text === '' && (token.kind === 'initialDigit' || token.kind === 'digit' || token.kind === 'revision');
+}
+
+/** Orders two apk versions, valid or not, as apk does (invalid ones: see `goesWrong`): -1, 0 or 1. */
 export function compareApkVersions(a: string, b: string): number {
   const left = apkTokens(a);
   const right = apkTokens(b);
@@ -53,9 +67,12 @@ export function compareApkVersions(a: string, b: string): number {
     const y = right[index] as ApkToken;
     if (x.kind !== y.kind || APK_TOKEN_RANK[x.kind] >= APK_TOKEN_RANK.end) {
       if (x.kind === y.kind) return 0;
+      if (goesWrong(x) && goesWrong(y)) return 0;
       if (isPreRelease(x)) return -1;
       if (isPreRelease(y)) return 1;
-      // The version that stopped sooner (end) or went wrong (invalid) sorts lower.
+      // The version that went wrong sorts lower; else the one that stopped sooner (end).
+      if (goesWrong(x)) return -1;
+      if (goesWrong(y)) return 1;
       return APK_TOKEN_RANK[x.kind] > APK_TOKEN_RANK[y.kind] ? -1 : 1;
     }
     const diff = compareTokens(x, y);

@@ -2,11 +2,15 @@
  * Alpine version syntax, `number{.number}...{letter}{_suffix{number}}...{~hash}{-r#}`, split into tokens the way
  * apk-tools does it (src/version.c, https://gitlab.alpinelinux.org/alpine/apk-tools/-/blob/master/src/version.c).
  *
- * Two rules come from the apk-tools 2.x that Alpine 3.x ships rather than from master, because real Alpine data
- * needs them:
+ * Three rules come from the apk-tools 2.x that Alpine 3.x ships rather than from master: real Alpine data needs the
+ * first, and osv-scalibr's table (written with `apk version -t`) the others:
  * - digits right after the letter go on as a number (apk-tools <= 2.10): old Alpine releases and their secdb carry
  *   `openssh 6.6.2p1-r0`, and master would stop at the `1`, making every `p1-rN` equal;
- * - a `.` or `-r` with no digits after it counts as 0 (apk-tools 2.12-2.14), where master calls the version invalid.
+ * - a `.` or `-r` with no digits after it counts as 0 (apk-tools 2.12-2.14), where master calls the version invalid;
+ * - a version with no leading digit starts with an empty number (0), as apk-tools 2.10 reads it (`apk version -t a b`
+ *   says `<`), where 2.12+ stops at once and calls every such pair equal.
+ * Such empty numbers are kept as tokens with empty text: compare.ts gives them apk-tools 3's order against anything
+ * else (see `goesWrong` there), and isApkVersion refuses the leading one.
  */
 
 /** Token kinds, in apk's order: a version that ends sooner, or goes wrong sooner, sorts by this rank. */
@@ -77,7 +81,6 @@ function digitKind(previous: ApkTokenKind, afterDot: boolean): ApkTokenKind | un
 export function apkTokens(version: string): ApkToken[] {
   const tokens: ApkToken[] = [];
   let at = spanOf(version, 0, isDigit);
-  if (at === 0) return [{ kind: 'invalid', text: '' }];
   tokens.push({ kind: 'initialDigit', text: version.slice(0, at) });
 
   for (;;) {
@@ -121,7 +124,11 @@ export function apkTokens(version: string): ApkToken[] {
   }
 }
 
-/** True when the whole text tokenizes (apk's `apk_version_validate`, with the 2.x rules above). */
+/**
+ * True when the whole text tokenizes and starts with a digit (apk's `apk_version_validate`, with the 2.12-2.14 rules
+ * above: `1.` and `1-r` pass).
+ */
 export function isApkVersion(version: string): boolean {
-  return apkTokens(version).at(-1)?.kind === 'end';
+  const tokens = apkTokens(version);
+  return tokens[0]?.text !== '' && tokens.at(-1)?.kind === 'end';
 }

@@ -49,13 +49,25 @@ export function isNullItem(item: MavenItem): boolean {
   return item.items.length === 0;
 }
 
-// ListItem.normalize: drop trailing null items, stopping at the first non-null item that is not a list.
-function normalize(list: MavenItem[]): void {
+/**
+ * ListItem.normalize: drop trailing null items, stopping at the first non-null item that is not a list.
+ *
+ * One step is the POM reference's rather than ComparableVersion's: its version order spec
+ * (https://maven.apache.org/pom.html#version-order-specification) trims a null between two hyphens, so `1-ga-1`
+ * is `1-1` (osv-scalibr's table asserts it). ComparableVersion drops the `ga` but keeps the list it stood in, which
+ * then holds only the next list ([1, [[1]]]), and orders `1-ga-1` below `1-1`. A nested list only ever holds nothing
+ * but one list after such a trim (a list always gets an item before the list opened after it), so here that list
+ * takes the inner one's items: the spec's order, and ComparableVersion's for every version without a null between
+ * hyphens. The top-level list is left alone (`-1` stays [[1]], as in Maven).
+ */
+function normalize(list: MavenItem[], nested: boolean): void {
   for (let i = list.length - 1; i >= 0; i--) {
     const item = list[i] as MavenItem;
     if (isNullItem(item)) list.splice(i, 1);
     else if (item.kind !== 'list') break;
   }
+  const [only] = list;
+  if (nested && list.length === 1 && only?.kind === 'list') list.splice(0, 1, ...only.items);
 }
 
 function isAsciiDigit(char: string): boolean {
@@ -103,6 +115,6 @@ export function parseMavenVersion(text: string): MavenVersion {
   if (version.length > start) list.push(parseItem(isDigit, version.slice(start)));
 
   // Innermost lists first, as Maven pops its stack.
-  for (let nested = stack.pop(); nested !== undefined; nested = stack.pop()) normalize(nested);
+  for (let nested = stack.pop(); nested !== undefined; nested = stack.pop()) normalize(nested, nested !== root.items);
   return root;
 }
