@@ -253,7 +253,7 @@ describe.skipIf(!hasGo)('go: programs built here', () => {
     const binary = await build('hello', 'hello', {}, ['-buildvcs=false', '-ldflags=-s -w']);
     const { stdout } = await exec('go', ['version', '-m', binary], { env });
     expect(keys((await analyzeFile(binary)).packages)).toEqual(goVersionModules(stdout));
-    const goMod = goAnalyzer.analyze({
+    const goMod = await goAnalyzer.analyze({
       path: 'src/app/go.mod',
       content: await readFile(join(work, 'app', 'go.mod')),
       layer,
@@ -301,7 +301,7 @@ describe.skipIf(!hasRustc)('rust: an executable with cargo-auditable audit data'
       );
       await exec('rustc', ['--edition', '2021', '-O', 'main.rs', '-o', 'hello'], { cwd: work });
       const content = await readFile(join(work, 'hello'));
-      const result = rustAnalyzer.analyze({ path: 'usr/local/bin/hello', content, layer });
+      const result = await rustAnalyzer.analyze({ path: 'usr/local/bin/hello', content, layer });
       expect(result.packages).toEqual([
         { type: 'cargo', name: 'itoa', version: '1.0.11' },
         { type: 'cargo', name: 'serde', version: '1.0.215', dependsOn: ['cargo:serde_derive@1.0.215'] },
@@ -309,7 +309,7 @@ describe.skipIf(!hasRustc)('rust: an executable with cargo-auditable audit data'
       ]);
       expect(rustAnalyzer.required('usr/local/bin/hello', { size: content.length, mode: 0o755 })).toBe(true);
       // The same program is not a Go binary.
-      expect(goAnalyzer.analyze({ path: 'usr/local/bin/hello', content, layer })).toEqual({ packages: [] });
+      expect(await goAnalyzer.analyze({ path: 'usr/local/bin/hello', content, layer })).toEqual({ packages: [] });
     } finally {
       await rm(work, { recursive: true, force: true });
     }

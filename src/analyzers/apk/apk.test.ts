@@ -86,9 +86,9 @@ describe('apkAnalyzer', () => {
     expect(apkAnalyzer.required('usr/lib/apk/db/installed', info)).toBe(false);
   });
 
-  it('returns unknowns beside the packages', () => {
+  it('returns unknowns beside the packages', async () => {
     const content = Buffer.from('P:a\nV:1-r0\nA:aarch64\nL:MIT\no:base\n\nP:b\n');
-    expect(apkAnalyzer.analyze({ path: 'lib/apk/db/installed', content, layer })).toEqual({
+    expect(await apkAnalyzer.analyze({ path: 'lib/apk/db/installed', content, layer })).toEqual({
       packages: [
         {
           type: 'apk',

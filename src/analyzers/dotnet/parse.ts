@@ -8,11 +8,6 @@ import { type FoundPackage, type PackageHash, packageKey } from '../../core/pack
 import type { AnalyzerResult } from '../analyzer.ts';
 import { depsJsonSchema, depsLibrarySchema, depsTargetEntrySchema, firstIssue } from './schema.ts';
 
-/** Whether a root-relative path is a deps.json. */
-export function isDepsJson(path: string): boolean {
-  return path.endsWith('.deps.json') && !path.endsWith('/.deps.json') && path !== '.deps.json';
-}
-
 /** The NuGet packages of a deps.json. */
 export function parseDepsJson(text: string): AnalyzerResult {
   let json: unknown;

@@ -5,12 +5,6 @@
  */
 import { field, parseParagraphs } from './control.ts';
 
-/** `usr/share/doc/<package>/copyright` → the package name, else undefined. */
-export function copyrightPackage(path: string): string | undefined {
-  const match = /^usr\/share\/doc\/([^/]+)\/copyright$/.exec(path);
-  return match?.[1];
-}
-
 // The format URL of version 1.0, and the draft URLs older packages still carry (dep.debian.net/deps/dep5).
 const FORMAT = /copyright-format\/1\.0|dep\.debian\.net\/deps\/dep5/i;
 

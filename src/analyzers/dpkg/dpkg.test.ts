@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseParagraphs } from './control.ts';
-import { copyrightPackage, parseCopyrightLicenses, spdxForDebianLicense } from './copyright.ts';
+import { parseCopyrightLicenses, spdxForDebianLicense } from './copyright.ts';
+import { copyrightPackage } from './file-kind.ts';
 import { dpkgAnalyzer } from './index.ts';
 import { isInstalled, parseDpkgStatus, parseSource, relationshipNames } from './parse.ts';
 
@@ -182,8 +183,8 @@ describe('dpkgAnalyzer', () => {
     expect(copyrightPackage('usr/share/doc/libc6/copyright')).toBe('libc6');
   });
 
-  it('returns DEP-5 licenses as a fact for the package the doc folder names', () => {
-    const result = dpkgAnalyzer.analyze({
+  it('returns DEP-5 licenses as a fact for the package the doc folder names', async () => {
+    const result = await dpkgAnalyzer.analyze({
       path: 'usr/share/doc/rpm/copyright',
       content: Buffer.from(fixture('rpm-copyright')),
       layer,
@@ -194,16 +195,16 @@ describe('dpkgAnalyzer', () => {
     });
   });
 
-  it('returns nothing for a free-form copyright file', () => {
+  it('returns nothing for a free-form copyright file', async () => {
     const content = Buffer.from(fixture('base-files-copyright'));
-    expect(dpkgAnalyzer.analyze({ path: 'usr/share/doc/base-files/copyright', content, layer })).toEqual({
+    expect(await dpkgAnalyzer.analyze({ path: 'usr/share/doc/base-files/copyright', content, layer })).toEqual({
       packages: [],
     });
   });
 
-  it('reads a status.d file without Status and reports broken paragraphs', () => {
+  it('reads a status.d file without Status and reports broken paragraphs', async () => {
     const content = Buffer.from('Package: a\nVersion: 1\nArchitecture: arm64\n\nPackage: b\n');
-    expect(dpkgAnalyzer.analyze({ path: 'var/lib/dpkg/status.d/a', content, layer })).toEqual({
+    expect(await dpkgAnalyzer.analyze({ path: 'var/lib/dpkg/status.d/a', content, layer })).toEqual({
       packages: [
         { type: 'deb', name: 'a', version: '1', qualifiers: { arch: 'arm64' }, source: { name: 'a', version: '1' } },
       ],

@@ -42,17 +42,6 @@ export interface Executable {
   size: number;
 }
 
-/** Go and Rust executables are rarely under 128 KiB (a stripped Go `hello world` is over 1 MB); this skips small tools cheaply. */
-const MIN_EXECUTABLE_SIZE = 128 * 1024;
-/** Executables that are never compiled programs (scripts and data files, by extension). */
-const NOT_COMPILED = /\.(sh|bash|py|pyc|pl|pm|rb|js|mjs|cjs|jar|class|txt|md|json|ya?ml|xml|html?|conf|cfg|ini)$/i;
-
-/** Whether a file may be a compiled executable worth opening: a large enough file with an executable bit, or a Windows `.exe`. */
-export function maybeExecutable(path: string, info: { size: number; mode: number }): boolean {
-  if (info.size < MIN_EXECUTABLE_SIZE || NOT_COMPILED.test(path)) return false;
-  return (info.mode & 0o111) !== 0 || path.toLowerCase().endsWith('.exe');
-}
-
 const MAX_TABLE_ENTRIES = 4096;
 const PT_LOAD = 1;
 const SHT_NOBITS = 8;

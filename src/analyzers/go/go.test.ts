@@ -328,12 +328,16 @@ describe('goAnalyzer', () => {
     expect(goAnalyzer.required(path, info)).toBe(expected);
   });
 
-  it('analyzes a go.mod and an executable', () => {
+  it('analyzes a go.mod and an executable', async () => {
     const layer = { index: 0, diffId: 'sha256:0' };
-    const gomod = goAnalyzer.analyze({ path: 'src/go.mod', content: Buffer.from('require a.io/b v1.2.3\n'), layer });
+    const gomod = await goAnalyzer.analyze({
+      path: 'src/go.mod',
+      content: Buffer.from('require a.io/b v1.2.3\n'),
+      layer,
+    });
     expect(keys(gomod.packages)).toEqual(['golang:a.io/b@v1.2.3']);
     const elf = buildElf([{ name: '.go.buildinfo', addr: 0, data: inlineBuildInfo('go1.21.0', wrapped(MODINFO)) }]);
-    expect(keys(goAnalyzer.analyze({ path: 'usr/bin/hello', content: elf, layer }).packages)).toEqual([
+    expect(keys((await goAnalyzer.analyze({ path: 'usr/bin/hello', content: elf, layer })).packages)).toEqual([
       'golang:example.com/hello@v1.0.0',
       'golang:golang.org/x/text@v0.14.0',
       'golang:stdlib@1.21.0',
@@ -346,7 +350,7 @@ describe('goAnalyzer', () => {
     const elf = buildElf([{ name: '.go.buildinfo', addr: 0, data: inlineBuildInfo('go1.21.0', wrapped(MODINFO)) }]);
     const layer = { index: 0, diffId: 'sha256:0' };
     const parts = await goAnalyzer.analyzeParts({ path: 'usr/bin/hello', file: bytesReader(elf), layer });
-    expect(parts).toEqual(goAnalyzer.analyze({ path: 'usr/bin/hello', content: elf, layer }));
+    expect(parts).toEqual(await goAnalyzer.analyze({ path: 'usr/bin/hello', content: elf, layer }));
     expect(parts.packages).toHaveLength(3);
   });
 });

@@ -54,8 +54,8 @@ describe('osReleaseAnalyzer', () => {
     expect(osReleaseAnalyzer.required('etc/os-release.bak', info)).toBe(false);
   });
 
-  it('reports a file without ID as an unknown', () => {
-    const result = osReleaseAnalyzer.analyze({
+  it('reports a file without ID as an unknown', async () => {
+    const result = await osReleaseAnalyzer.analyze({
       path: 'etc/os-release',
       content: Buffer.from('NAME=x\n'),
       layer: { index: 0, diffId: 'd' },

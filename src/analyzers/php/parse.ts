@@ -6,6 +6,7 @@
  */
 import { type FoundPackage, packageKey } from '../../core/package.ts';
 import type { AnalyzerResult } from '../analyzer.ts';
+import type { PhpFileKind } from './file-kind.ts';
 import {
   type ComposerPackage,
   composerLockSchema,
@@ -14,19 +15,8 @@ import {
   installedJsonSchema,
 } from './schema.ts';
 
-/** The PHP files this analyzer reads. */
-export type PhpFileKind = 'composer-lock' | 'installed-json';
-
 // https://getcomposer.org/doc/01-basic-usage.md#platform-packages
 const PLATFORM = /^(php(-64bit|-ipv6|-zts|-debug)?|hhvm|composer(-plugin-api|-runtime-api)?|ext-.+|lib-.+)$/i;
-
-/** The kind of a root-relative path, or undefined for files this analyzer does not read. */
-export function phpFileKind(path: string): PhpFileKind | undefined {
-  const full = `/${path}`;
-  if (full.endsWith('/composer.lock')) return 'composer-lock';
-  if (full.endsWith('/vendor/composer/installed.json')) return 'installed-json';
-  return undefined;
-}
 
 /** Parses one Composer file of a known kind. */
 export function parsePhpFile(kind: PhpFileKind, text: string): AnalyzerResult {

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FoundPackage } from '../../core/package.ts';
 import type { AnalyzerResult } from '../analyzer.ts';
+import type { PhpFileKind } from './file-kind.ts';
 import { phpAnalyzer } from './index.ts';
-import { type PhpFileKind, parsePhpFile } from './parse.ts';
+import { parsePhpFile } from './parse.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 const composer = (

@@ -194,8 +194,8 @@ describe('rpmAnalyzer', () => {
     expect(rpmAnalyzer.required(path, { size: 100, mode: 0o644 })).toBe(expected);
   });
 
-  it('analyzes one database file', () => {
-    const result = rpmAnalyzer.analyze({ path: 'var/lib/rpm/Packages', content: fixture('bdb/Packages'), layer });
+  it('analyzes one database file', async () => {
+    const result = await rpmAnalyzer.analyze({ path: 'var/lib/rpm/Packages', content: fixture('bdb/Packages'), layer });
     expect(result.packages.map((pkg) => pkg.name).sort()).toEqual(['lucent-hello', 'lucent-world']);
     expect(result.unknowns).toBeUndefined();
   });

@@ -3,18 +3,13 @@
  * (https://github.com/rust-secure-code/cargo-auditable/blob/master/PARSING.md). Packages with source `local` (the
  * workspace's own crates, usually including the root) are not published crates and are not reported; a root crate
  * from a registry (`cargo install`) is. Build-time dependencies (build scripts, proc-macros) are compiled into the
- * build, not into the executable, and are not reported either (as Trivy).
+ * build, not into the executable, and are not reported either (as Trivy). This file finds the section; `parse.ts`
+ * reads it.
  */
-import { inflateSync } from 'node:zlib';
-import type { FoundPackage } from '../../core/package.ts';
 import type { FileReader } from '../analyzer.ts';
 import { parseBytes, parseFile, type RangeParser } from '../go/byte-ranges.ts';
 import { readExecutable, sectionBytes, sectionSize } from '../go/executable.ts';
-import { cargoKey } from './parse.ts';
-import { type AuditablePackage, auditableSchema } from './schema.ts';
 
-/** Decompressed audit data is a few KiB per hundred crates; this bounds a zip bomb. */
-const MAX_AUDIT_DATA = 8 * 1024 * 1024;
 /** The section name in ELF and PE files, and its Mach-O spelling. */
 const SECTION_NAMES = ['.dep-v0', '__dep_v0'];
 
@@ -41,23 +36,4 @@ function* auditDataParser(size: number): RangeParser<Uint8Array | undefined> {
     if (data) return data;
   }
   return undefined;
-}
-
-/** The crates listed in compressed audit data. Throws when it does not decompress or does not match the schema. */
-export function parseAuditData(compressed: Uint8Array): FoundPackage[] {
-  const json = inflateSync(compressed, { maxOutputLength: MAX_AUDIT_DATA }).toString('utf8');
-  const { packages } = auditableSchema.parse(JSON.parse(json));
-  const reported = packages.map(isReported);
-  return packages.flatMap((pkg, index) => {
-    if (!reported[index]) return [];
-    const dependsOn = (pkg.dependencies ?? [])
-      .filter((dependency) => reported[dependency])
-      .map((dependency) => cargoKey(packages[dependency] as AuditablePackage));
-    return [{ type: 'cargo', name: pkg.name, version: pkg.version, ...(dependsOn.length > 0 ? { dependsOn } : {}) }];
-  });
-}
-
-function isReported(pkg: AuditablePackage): boolean {
-  const source = typeof pkg.source === 'string' ? pkg.source : pkg.source.Other;
-  return source.toLowerCase() !== 'local' && (pkg.kind ?? 'runtime').toLowerCase() !== 'build';
 }

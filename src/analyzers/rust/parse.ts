@@ -4,9 +4,19 @@
  * package as `name`, `name version` or (version 1) `name version (source)`; the version is written only when the
  * name alone is ambiguous. https://github.com/rust-lang/cargo/blob/master/src/cargo/core/resolver/encode.rs
  */
+import { inflateSync } from 'node:zlib';
 import { parse as parseToml } from 'smol-toml';
 import { type FoundPackage, packageKey } from '../../core/package.ts';
-import { type CargoLockPackage, cargoLockPackageSchema, cargoLockSchema } from './schema.ts';
+import {
+  type AuditablePackage,
+  auditableSchema,
+  type CargoLockPackage,
+  cargoLockPackageSchema,
+  cargoLockSchema,
+} from './schema.ts';
+
+/** Decompressed audit data is a few KiB per hundred crates; this bounds a zip bomb. */
+const MAX_AUDIT_DATA = 8 * 1024 * 1024;
 
 /** What a Cargo.lock file lists, with the entries that could not be read. */
 export interface CargoLockResult {
@@ -58,4 +68,23 @@ function resolveDependency(text: string, byName: Map<string, CargoLockPackage[]>
   // Version 1 names the source too when the same name and version come from two sources.
   const wanted = source?.replace(/^\(|\)$/g, '');
   return candidates.find((entry) => entry.source === wanted) ?? candidates[0];
+}
+
+/** The crates listed in compressed audit data. Throws when it does not decompress or does not match the schema. */
+export function parseAuditData(compressed: Uint8Array): FoundPackage[] {
+  const json = inflateSync(compressed, { maxOutputLength: MAX_AUDIT_DATA }).toString('utf8');
+  const { packages } = auditableSchema.parse(JSON.parse(json));
+  const reported = packages.map(isReported);
+  return packages.flatMap((pkg, index) => {
+    if (!reported[index]) return [];
+    const dependsOn = (pkg.dependencies ?? [])
+      .filter((dependency) => reported[dependency])
+      .map((dependency) => cargoKey(packages[dependency] as AuditablePackage));
+    return [{ type: 'cargo', name: pkg.name, version: pkg.version, ...(dependsOn.length > 0 ? { dependsOn } : {}) }];
+  });
+}
+
+function isReported(pkg: AuditablePackage): boolean {
+  const source = typeof pkg.source === 'string' ? pkg.source : pkg.source.Other;
+  return source.toLowerCase() !== 'local' && (pkg.kind ?? 'runtime').toLowerCase() !== 'build';
 }

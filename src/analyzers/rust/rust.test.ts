@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { bytesReader } from '../analyzer.ts';
 import { buildElf } from '../go/__fixtures__/elf.ts';
 import { buildPe } from '../go/__fixtures__/pe-macho.ts';
-import { findAuditData, findAuditDataIn, parseAuditData } from './auditable.ts';
+import { findAuditData, findAuditDataIn } from './auditable.ts';
 import { rustAnalyzer } from './index.ts';
-import { parseCargoLock } from './parse.ts';
+import { parseAuditData, parseCargoLock } from './parse.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 const layer = { index: 0, diffId: 'sha256:0' };
@@ -127,22 +127,22 @@ describe('rustAnalyzer', () => {
     expect(rustAnalyzer.required(path, info)).toBe(expected);
   });
 
-  it('analyzes a Cargo.lock and an executable', () => {
-    const lock = rustAnalyzer.analyze({
+  it('analyzes a Cargo.lock and an executable', async () => {
+    const lock = await rustAnalyzer.analyze({
       path: 'app/Cargo.lock',
       content: Buffer.from(fixture('Cargo.v4.lock')),
       layer,
     });
     expect(lock.packages.map((pkg) => `${pkg.name}@${pkg.version}`)).toEqual(['serde@1.0.215', 'serde_derive@1.0.215']);
     expect(lock.unknowns).toHaveLength(1);
-    const exe = rustAnalyzer.analyze({ path: 'usr/bin/app', content: auditElf(AUDIT), layer });
+    const exe = await rustAnalyzer.analyze({ path: 'usr/bin/app', content: auditElf(AUDIT), layer });
     expect(exe.packages.map((pkg) => `${pkg.name}@${pkg.version}`)).toEqual([
       'libc@0.2.150',
       'rand@0.8.5',
       'rand_core@0.6.4',
       'odd@1.0.0',
     ]);
-    expect(rustAnalyzer.analyze({ path: 'usr/bin/ls', content: buildElf([]), layer })).toEqual({ packages: [] });
+    expect(await rustAnalyzer.analyze({ path: 'usr/bin/ls', content: buildElf([]), layer })).toEqual({ packages: [] });
   });
 
   it('reads executables in parts (the same answer as whole), Cargo.lock files whole', async () => {
@@ -151,7 +151,7 @@ describe('rustAnalyzer', () => {
     const elf = auditElf(AUDIT);
     expect(await findAuditDataIn(bytesReader(elf))).toEqual(findAuditData(elf));
     const parts = await rustAnalyzer.analyzeParts({ path: 'usr/bin/app', file: bytesReader(elf), layer });
-    expect(parts).toEqual(rustAnalyzer.analyze({ path: 'usr/bin/app', content: elf, layer }));
+    expect(parts).toEqual(await rustAnalyzer.analyze({ path: 'usr/bin/app', content: elf, layer }));
     expect(parts.packages).toHaveLength(4);
   });
 });
