@@ -26,7 +26,7 @@ describe('lucent db', () => {
     const status = await runCli(['db', 'status', '--json'], { LUCENT_DB: dbPath });
     expect(status.code).toBe(0);
     const report = JSON.parse(status.stdout);
-    expect(report).toMatchObject({ exists: true, path: dbPath, schemaVersion: 2, warnings: [] });
+    expect(report).toMatchObject({ exists: true, path: dbPath, schemaVersion: 3, warnings: [] });
     // 17 of them are withdrawn: kept in the database, skipped by the matcher.
     expect(report.counts).toMatchObject({ records: 4291, withdrawn: 17, kev: 0, epss: 0 });
     expect(report.ecosystems).toEqual([{ ecosystem: 'Go', records: 4291 }]);

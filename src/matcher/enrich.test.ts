@@ -293,4 +293,40 @@ describe('advisorySources', () => {
       db.close();
     }
   });
+
+  it('follows OSV upstream like aliases: a CVE finding reaches the Ubuntu record that names it upstream', async () => {
+    // Real records (test/fixtures/osv-ubuntu, from Canonical's OSV export): USN-5614-1 names UBUNTU-CVE-2021-3782
+    // upstream, and that record names CVE-2021-3782; neither lists an alias.
+    const ubuntu = ['USN-5614-1.json', 'UBUNTU-CVE-2021-3782.json'].map((file) =>
+      osvRecordSchema.parse(
+        JSON.parse(readFileSync(new URL(`../../test/fixtures/osv-ubuntu/${file}`, import.meta.url), 'utf8')),
+      ),
+    );
+    expect(ubuntu.map((item) => [item.id, item.aliases, item.upstream])).toEqual([
+      ['USN-5614-1', [], ['UBUNTU-CVE-2021-3782']],
+      ['UBUNTU-CVE-2021-3782', [], ['CVE-2021-3782']],
+    ]);
+    const dbPath = join(await mkdtemp(join(tmpdir(), 'lucent-enrich-')), 'advisories.db');
+    await rebuildDatabase(dbPath, (handle) => {
+      const writer = createBatchWriter(handle);
+      writer.write({ feed: 'osv', records: ubuntu, problems: [] }, '/fixtures/osv-ubuntu');
+      return writer.finish(new Date('2026-04-23T00:00:00Z'));
+    });
+    const db = await openAdvisoryDb(dbPath);
+    try {
+      const sources = advisorySources(db);
+      expect(sources.recordsAliasing?.('CVE-2021-3782')).toEqual(['UBUNTU-CVE-2021-3782']);
+      expect(sources.aliasesOf?.('CVE-2021-3782')).toEqual(['UBUNTU-CVE-2021-3782', 'USN-5614-1']);
+      expect(sources.aliasesOf?.('USN-5614-1')).toEqual(['CVE-2021-3782', 'UBUNTU-CVE-2021-3782']);
+      // A finding of the CVE whose own evidence rates nothing (a record the sources do not hold) takes the rating of
+      // the Ubuntu record that names the CVE upstream.
+      const wayland = finding('CVE-2021-3782', [], [['DLA-0000-1', 'Debian:11']]);
+      expect(enrichFindings([wayland], sources)[0]?.severity).toMatchObject({
+        level: 'MEDIUM',
+        source: expect.stringMatching(/UBUNTU-CVE-2021-3782/),
+      });
+    } finally {
+      db.close();
+    }
+  });
 });

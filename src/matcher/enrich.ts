@@ -91,10 +91,15 @@ function severityOfRelated(finding: Finding, sources: EnrichmentSources): Findin
     if (evidenceIds.has(id)) continue;
     const record = sources.recordById(id);
     if (!record) continue;
-    if (!direct.has(id) && !(record.aliases ?? []).includes(finding.id)) continue;
+    if (!direct.has(id) && !namesId(record, finding.id)) continue;
     best = higherSeverity(best, severityOfRecord(record));
   }
   return best;
+}
+
+/** True when a record lists `id` among its aliases or its upstream advisories (stored alike, write.ts). */
+function namesId(record: OsvRecord, id: string): boolean {
+  return (record.aliases ?? []).includes(id) || (record.upstream ?? []).includes(id);
 }
 
 function firstOf<T>(ids: string[], lookup: (id: string) => T | undefined): T | undefined {

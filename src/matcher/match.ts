@@ -104,7 +104,7 @@ export function matchPackages(packages: readonly Package[], os: OsInfo | undefin
         const verdict = evaluateAffected(entry, version, scheme);
         if (!verdict.affected || !verdict.evidence) continue;
         // `upstream` (OSV 1.6) is how distro records name the CVE they are about (UBUNTU-CVE-2021-3782 → CVE-2021-3782).
-        const ids = [record.id, ...(record.aliases ?? []), ...upstreamOf(record)];
+        const ids = [record.id, ...(record.aliases ?? []), ...(record.upstream ?? [])];
         const evidence: FindingEvidence = {
           ...verdict.evidence,
           recordId: record.id,
@@ -159,12 +159,6 @@ function safeCompare(compare: (a: string, b: string) => number, a: string, b: st
   } catch {
     return a.localeCompare(b);
   }
-}
-
-/** The ids a record names in OSV's `upstream` field (not in the zod schema, which keeps unknown fields). */
-function upstreamOf(record: OsvRecord): string[] {
-  const upstream = (record as { upstream?: unknown }).upstream;
-  return Array.isArray(upstream) ? upstream.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /** PyPI names compare by PEP 503 normal form; other ecosystems by exact name. */

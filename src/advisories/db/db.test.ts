@@ -18,6 +18,7 @@ import {
   recordsForMany,
   status,
 } from './queries.ts';
+import { SCHEMA_VERSION } from './schema.ts';
 import { isSqliteWarning } from './sqlite.ts';
 import { createBatchWriter } from './write.ts';
 
@@ -179,7 +180,7 @@ describe('advisory database', () => {
     const db = await openAdvisoryDb(dbPath);
     try {
       const report = status(db, new Date('2024-10-11T00:00:00Z'));
-      expect(report.schemaVersion).toBe(2);
+      expect(report.schemaVersion).toBe(SCHEMA_VERSION);
       expect(report.feeds.map((feed) => [feed.feed, feed.source, feed.records, feed.ageDays])).toEqual([
         ['epss', '/feeds/epss.csv', 1, 10],
         ['kev', '/feeds/kev.json', 1, 10],

@@ -8,7 +8,7 @@ import { osvImporter } from '../importers/osv/index.ts';
 import type { FeedBatch } from '../records.ts';
 import { rebuildDatabase } from './build.ts';
 import { dropSource, readSourceStates, recordCheck, recordDownload } from './feed-sources.ts';
-import { openAdvisoryDb, status } from './queries.ts';
+import { aliasesOf, openAdvisoryDb, status } from './queries.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { openSqlite } from './sqlite.ts';
 import { createBatchWriter } from './write.ts';
@@ -136,6 +136,33 @@ describe('feed sources', () => {
       expect(status(db).feeds).toEqual([
         expect.objectContaining({ source: '/feeds/go', etag: null, checkedAt: null, records: 1 }),
       ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("upgrades a schema 2 file in place, copying the records' upstream ids into aliases", async () => {
+    const ubuntu = fileURLToPath(new URL('../../../test/fixtures/osv-ubuntu/', import.meta.url));
+    const records = ['USN-5614-1.json', 'UBUNTU-CVE-2021-3782.json'].flatMap(
+      (name) => osvImporter.parse(name, readFileSync(join(ubuntu, name))).records ?? [],
+    );
+    const path = await freshDb([
+      [{ feed: 'osv', records, problems: [] }, '/feeds/ubuntu'],
+      [osv('GO-2020-0001.json'), '/feeds/go'],
+    ]);
+    // Schema 2 stored aliases only.
+    const old = await openSqlite(path, { readOnly: false });
+    old.exec(`DELETE FROM aliases WHERE alias IN ('UBUNTU-CVE-2021-3782', 'CVE-2021-3782'); PRAGMA user_version = 2;`);
+    old.close();
+    await expect(openAdvisoryDb(path)).rejects.toMatchObject({ code: 'E_DB_INVALID' });
+
+    const { start } = await rebuildDatabase(path, (db) => createBatchWriter(db).write(osv('GO-2024-3078.json'), '/b'));
+    expect(start).toBe('migrated');
+    const db = await openAdvisoryDb(path);
+    try {
+      expect(status(db).schemaVersion).toBe(SCHEMA_VERSION);
+      expect(aliasesOf(db, 'CVE-2021-3782')).toEqual(['UBUNTU-CVE-2021-3782', 'USN-5614-1']);
+      expect(aliasesOf(db, 'GO-2020-0001')).toEqual(['CVE-2020-36567', 'GHSA-6vm3-jj99-7229']);
     } finally {
       db.close();
     }

@@ -6,8 +6,11 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { LucentError } from '../../core/errors.ts';
 
-/** The schema version written into `PRAGMA user_version`. 2 added the download state of feeds and record sources. */
-export const SCHEMA_VERSION = 2;
+/**
+ * The schema version written into `PRAGMA user_version`. 2 added the download state of feeds and record sources; 3
+ * stores each record's OSV `upstream` ids in `aliases` too.
+ */
+export const SCHEMA_VERSION = 3;
 
 /** 'LUCA' as a 32-bit integer: https://www.sqlite.org/pragma.html#pragma_application_id */
 export const APPLICATION_ID = 0x4c554341;
@@ -73,18 +76,26 @@ export function createSchema(db: DatabaseSync): void {
 }
 
 /**
- * Upgrades schema 1 in place (2 only adds columns and a table), so data imported offline survives; returns false for
- * versions it cannot upgrade. Records from schema 1 have no source, so `db update` never removes them.
+ * Upgrades schema 1 or 2 in place, so data imported offline survives; returns false for versions it cannot upgrade.
+ * 1 → 2 only adds columns and a table (records from schema 1 have no source, so `db update` never removes them);
+ * 2 → 3 copies the `upstream` ids of the stored records into `aliases`, as write.ts now does on import.
  */
 export function migrateSchema(db: DatabaseSync): boolean {
-  if (schemaVersionOf(db) !== 1) return false;
-  db.exec(`
+  const version = schemaVersionOf(db);
+  if (version !== 1 && version !== 2) return false;
+  if (version === 1) {
+    db.exec(`
 ALTER TABLE feeds ADD COLUMN etag TEXT;
 ALTER TABLE feeds ADD COLUMN last_modified TEXT;
 ALTER TABLE feeds ADD COLUMN sha256 TEXT;
 ALTER TABLE feeds ADD COLUMN checked_at TEXT;
 CREATE TABLE record_sources (source TEXT NOT NULL, record_id TEXT NOT NULL, PRIMARY KEY (source, record_id)) WITHOUT ROWID;
-CREATE INDEX record_sources_by_record ON record_sources (record_id);
+CREATE INDEX record_sources_by_record ON record_sources (record_id);`);
+  }
+  db.exec(`
+INSERT OR IGNORE INTO aliases (record_id, alias)
+  SELECT records.id, upstream.value FROM records, json_each(records.json, '$.upstream') AS upstream
+  WHERE json_type(records.json, '$.upstream') = 'array' AND upstream.type = 'text' AND upstream.value <> records.id;
 PRAGMA user_version = ${SCHEMA_VERSION};`);
   return true;
 }

@@ -61,7 +61,11 @@ export function createBatchWriter(db: DatabaseSync): BatchWriter {
       JSON.stringify(record),
     );
     statements.dropAliases.run(record.id);
-    for (const alias of record.aliases ?? []) if (alias !== record.id) statements.putAlias.run(record.id, alias);
+    // `upstream` ids (OSV 1.6) are stored with the aliases: a distro advisory and the CVE it names upstream are one
+    // vulnerability, so the alias walk and enrichment's related records reach one from the other.
+    for (const alias of [...(record.aliases ?? []), ...(record.upstream ?? [])]) {
+      if (alias !== record.id) statements.putAlias.run(record.id, alias);
+    }
     statements.dropAffected.run(record.id);
     for (const affected of record.affected ?? []) {
       if (!affected.package) continue; // git-only ranges have no package to look up

@@ -45,6 +45,9 @@ export const osvRecordSchema = z
     withdrawn: z.string().optional(),
     aliases: z.array(z.string()).nullish(),
     related: z.array(z.string()).nullish(),
+    // OSV 1.6: the advisories this one is derived from (an Ubuntu notice's UBUNTU-CVE-… record, that record's CVE).
+    // Lucent treats them as aliases: the same vulnerability, reported once.
+    upstream: z.array(z.string()).nullish(),
     summary: z.string().optional(),
     details: z.string().optional(),
     severity: z.array(z.object({ type: z.string(), score: z.string() }).loose()).nullish(),
