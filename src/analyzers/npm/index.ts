@@ -10,7 +10,7 @@ export const npmAnalyzer = {
   async analyze({ path, content }) {
     const kind = npmFileKind(path);
     if (!kind) return { packages: [] };
-    // The parsers (YAML, schemas) load only when an npm file is met: most images have none.
+    // The parsers (schemas, YAML) load only when an npm file is met: most images have none.
     const { parseNpmFile } = await import('./parse.ts');
     // A UTF-8 byte order mark is legal in JSON files written on Windows; JSON.parse rejects it.
     return parseNpmFile(

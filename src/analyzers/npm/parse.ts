@@ -8,23 +8,24 @@ import type { AnalyzerResult } from '../analyzer.ts';
 import type { NpmFileKind } from './file-kind.ts';
 import { parsePackageLock } from './package-lock.ts';
 import { NpmPackageSet, readLicenses } from './package-set.ts';
-import { parsePnpmLock } from './pnpm-lock.ts';
 import { installedPackageJsonSchema } from './schema.ts';
-import { parseYarnLock } from './yarn-lock.ts';
 
 export { type NpmFileKind, npmFileKind } from './file-kind.ts';
 
-/** Parses one npm-ecosystem file. Throws when the file is not its format at all. */
-export function parseNpmFile(kind: NpmFileKind, text: string): AnalyzerResult {
+/**
+ * Parses one npm-ecosystem file. Throws when the file is not its format at all. The yarn and pnpm parsers (and the
+ * YAML library they need) load only when such a lock file is met.
+ */
+export async function parseNpmFile(kind: NpmFileKind, text: string): Promise<AnalyzerResult> {
   switch (kind) {
     case 'installed':
       return parseInstalledPackageJson(text);
     case 'package-lock':
       return parsePackageLock(text);
     case 'yarn-lock':
-      return parseYarnLock(text);
+      return (await import('./yarn-lock.ts')).parseYarnLock(text);
     case 'pnpm-lock':
-      return parsePnpmLock(text);
+      return (await import('./pnpm-lock.ts')).parsePnpmLock(text);
   }
 }
 
