@@ -5,6 +5,7 @@
  * artifacts folder (printed at the end; set LUCENT_E2E_ARTIFACTS to choose it), plus one named FAILED-… for a failing
  * test. Writes, roles, keyboard and themes are in dashboard-admin.test.ts.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,28 @@ interface Counts {
   applications: number;
   resources: number;
   packages: number;
+}
+
+/**
+ * The packages of the node-app image's package-lock.json (its layer 2, `COPY package-lock.json /goof/`), as the npm
+ * analyzer's expected list has them, in the API's order: by name, then version.
+ */
+const NODE_APP_LOCK_PACKAGES = readFileSync(
+  new URL('../../src/analyzers/npm/__fixtures__/images/npm7-with-package-lock-file.expected.txt', import.meta.url),
+  'utf8',
+)
+  .split('\n')
+  .filter((line) => line !== '' && !line.startsWith('#'))
+  .map((line) => {
+    const at = line.lastIndexOf('@');
+    return { name: line.slice(0, at), version: line.slice(at + 1) };
+  })
+  .sort((a, b) => (a.name === b.name ? compareText(a.version, b.version) : compareText(a.name, b.name)))
+  .map((pkg) => `${pkg.name}@${pkg.version}`);
+
+/** Code-unit order, as SQLite's default collation sorts. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Polls a value until it matches (the page re-renders a moment after the URL changes). */
@@ -314,8 +337,34 @@ describe.skipIf(!chromiumInstalled)('dashboard in Chromium', () => {
       await rows.first().waitFor();
       expect(await rows.count()).toBe(layers.length);
       expect(await rows.nth(2).innerText()).toContain('COPY package-lock.json /goof/');
-      expect(await admin.getByTestId('layer-packages-2').innerText()).toBe(String(layers[2]?.packages));
+      expect(await admin.getByTestId('layer-packages-2').innerText()).toContain(String(layers[2]?.packages));
+
+      // The COPY layer added exactly package-lock.json's 64 packages; its count opens them, 25 a page, by name.
+      expect(layers[2]?.packages).toBe(NODE_APP_LOCK_PACKAGES.length);
+      const toggle = admin.getByTestId('layer-packages-2').getByRole('button');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      const list = admin.getByTestId('layer-package-list-2');
+      const shown = async () => {
+        const names = await list.locator('td[data-column="name"]').allInnerTexts();
+        const versions = await list.locator('td[data-column="version"]').allInnerTexts();
+        return names.map((name, row) => `${name}@${versions[row]}`);
+      };
+      await list.locator('td[data-column="name"]').first().waitFor();
+      expect(await shown()).toEqual(NODE_APP_LOCK_PACKAGES.slice(0, 25));
+      expect(await shown()).toContain('express@4.19.2');
+      expect(await list.getByText('Rows 1–25 of 64').count()).toBe(1);
       await screenshot(admin, browser.artifacts, 'resource-layers');
+      await list.getByRole('button', { name: 'Next' }).click();
+      await eventually(shown).toEqual(NODE_APP_LOCK_PACKAGES.slice(25, 50));
+      await list.getByRole('button', { name: 'Next' }).click();
+      await eventually(shown).toEqual(NODE_APP_LOCK_PACKAGES.slice(50));
+      expect(await list.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+      // A package opens its page.
+      await list.getByRole('link', { name: NODE_APP_LOCK_PACKAGES[50]?.split('@')[0] ?? '' }).click();
+      await admin.waitForURL(/\/packages\//);
+      await admin.goBack();
 
       const [download] = await Promise.all([
         admin.waitForEvent('download'),

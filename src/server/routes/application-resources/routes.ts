@@ -1,6 +1,7 @@
 /** `/api/applicationResources`: the list, details, layers, CIS results, SBOM download and delete. */
 import { z } from 'zod';
 import { version } from '../../../cli/version.ts';
+import { listLayerPackages } from '../../repositories/layer-packages.ts';
 import { RESOURCES_LIST } from '../../repositories/list-specs.ts';
 import {
   deleteResource,
@@ -17,7 +18,17 @@ import { columnsOf } from '../csv.ts';
 import { ERROR_RESPONSES, errorBody, found } from '../http-errors.ts';
 import { answerList, type ListEndpoint, listQuerystring, pageOf, severityColumns } from '../list-route.ts';
 import { SBOM_MEDIA_TYPE, sbomDocument } from './sbom.ts';
-import { cisChecks, cisQuery, resourceDetail, resourceItem, resourceLayers, sbomQuery } from './schemas.ts';
+import {
+  cisChecks,
+  cisQuery,
+  layerPackageItem,
+  layerPackagesQuery,
+  layerParams,
+  resourceDetail,
+  resourceItem,
+  resourceLayers,
+  sbomQuery,
+} from './schemas.ts';
 
 const tags = ['applicationResources'];
 
@@ -73,6 +84,29 @@ export const resourceRoutes = {
       async (request) => {
         await resource(request.params.id);
         return listResourceLayers(store, request.params.id);
+      },
+    );
+
+    app.get(
+      '/applicationResources/:id/layers/:index/packages',
+      {
+        config: { auth: 'viewer' },
+        schema: {
+          tags,
+          summary: 'The packages a layer added',
+          description:
+            "The resource's packages first found in the layer at `index` (as in GET /applicationResources/{id}/layers), " +
+            "sorted by name and version, with KubeClarity's `page` and `pageSize`. A layer whose diffID repeats an " +
+            "earlier layer's lists none: its packages belong to the first.",
+          params: layerParams,
+          querystring: layerPackagesQuery,
+          response: { 200: pageOf(layerPackageItem), 404: errorBody, ...ERROR_RESPONSES },
+        },
+      },
+      async (request) => {
+        await resource(request.params.id);
+        const { id, index } = request.params;
+        return found(await listLayerPackages(store, id, index, request.query), `layer ${index} of resource ${id}`);
       },
     );
 

@@ -37,6 +37,30 @@ export const resourceLayers = z.array(
   }),
 );
 
+/** `GET /applicationResources/{id}/layers/{index}/packages` path. */
+export const layerParams = z.object({
+  id: z.string().min(1).max(256),
+  index: z.coerce.number().int().min(0).describe("the layer's index, as in the layers list"),
+});
+
+/** `GET /applicationResources/{id}/layers/{index}/packages` query: KubeClarity's paging parameters. */
+export const layerPackagesQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1).describe('page number, from 1'),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50).describe('rows per page, 1 to 100'),
+});
+
+/** A package a layer added. */
+export const layerPackageItem = z.object({
+  id: z.string().describe('the package id (GET /packages/{id})'),
+  name: z.string(),
+  version: z.string(),
+  type: z.string().describe("purl type: deb, npm, pypi, … ('' when unknown)"),
+  language: z.string(),
+  purl: z.string().nullable(),
+  path: z.string().describe("the first path it was found at in the layer, '' when not reported"),
+  analyzers: z.array(z.string()),
+});
+
 /** `GET /cisdockerbenchmarkresults/{id}`. */
 export const cisChecks = z.object({
   total: z.number().int(),

@@ -7,6 +7,7 @@ import type { RouteModule } from '../context.ts';
 import { columnsOf } from '../csv.ts';
 import { ERROR_RESPONSES, errorBody, found } from '../http-errors.ts';
 import { answerList, type ListEndpoint, listQuerystring, pageOf } from '../list-route.ts';
+import { findingEvidence, readStoredEvidence } from './evidence.ts';
 
 const tags = ['vulnerabilities'];
 const severity = z.enum(SEVERITY_LEVELS);
@@ -85,7 +86,7 @@ const vulnerabilityDetail = z.object({
       source: z.string(),
       firstSeen: z.string(),
       lastSeen: z.string(),
-      evidence: z.array(z.unknown()),
+      evidence: z.array(findingEvidence).describe('why the matcher found it: the record, the range, the comparison'),
     }),
   ),
 });
@@ -148,7 +149,12 @@ export const vulnerabilityRoutes = {
       },
       async (request) => {
         const { vulId, pkgId } = request.params;
-        return found(await getVulnerability(store, vulId, pkgId), `vulnerability ${vulId} in package ${pkgId}`);
+        const detail = found(await getVulnerability(store, vulId, pkgId), `vulnerability ${vulId} in package ${pkgId}`);
+        const findings = detail.findings.map((finding) => ({
+          ...finding,
+          evidence: readStoredEvidence(finding.evidence),
+        }));
+        return { ...detail, findings };
       },
     );
   },

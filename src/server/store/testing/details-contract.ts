@@ -17,6 +17,7 @@ import {
   vulnerabilitiesWithFix,
   vulnerabilityTrends,
 } from '../../repositories/dashboard.ts';
+import { listLayerPackages } from '../../repositories/layer-packages.ts';
 import { PACKAGE_RESOURCES_LIST } from '../../repositories/list-specs.ts';
 import { getPackage, listPackageResources } from '../../repositories/packages.ts';
 import {
@@ -28,7 +29,7 @@ import {
 } from '../../repositories/resources.ts';
 import { listScans } from '../../repositories/scans.ts';
 import { getVulnerability } from '../../repositories/vulnerabilities.ts';
-import { ingestVulnerabilityScan } from '../../services/ingest.ts';
+import { ingestContentAnalysis, ingestVulnerabilityScan } from '../../services/ingest.ts';
 import { applicationId, packageId, resourceId, vulnerabilityId } from '../ids.ts';
 import type { Store } from '../open-store.ts';
 import { type FixtureIds, loadFixture, PKG, RES, T0 } from './fixture.ts';
@@ -139,6 +140,51 @@ export function describeDetailsContract(harness: StoreHarness): void {
       expect(await listResourceLayers(store, id)).toEqual([
         { index: 0, diffId: 'sha256:l1', createdBy: 'ADD rootfs.tar /', packages: 3 },
       ]);
+    });
+
+    it("lists the packages each layer added, by name, a page at a time; a repeated layer's belong to the first", async () => {
+      const image = { name: 'layered:1', hash: 'sha256:4444', type: 'IMAGE' } as const;
+      const inLayer = (diffId: string, p: (typeof PKG)[keyof typeof PKG]) => ({
+        ...p,
+        locations: [{ path: `/lib/${p.name}`, layerDiffId: diffId }],
+      });
+      await ingestContentAnalysis(
+        store,
+        { applicationId: ids.web, actor: 'token:ci' },
+        {
+          resource: image,
+          reportedAt: T1,
+          packages: [
+            inLayer('sha256:l1', PKG.zlib),
+            inLayer('sha256:l2', PKG.lodash),
+            inLayer('sha256:l2', PKG.leftPad),
+          ],
+          layers: [
+            { diffId: 'sha256:l1', createdBy: 'ADD rootfs.tar /' },
+            { diffId: 'sha256:l2', createdBy: 'RUN npm ci' },
+            { diffId: 'sha256:l1', createdBy: 'ADD rootfs.tar /' },
+          ],
+        },
+      );
+      const id = resourceId(image.hash);
+      expect((await listResourceLayers(store, id)).map((layer) => layer.packages)).toEqual([1, 2, 0]);
+      const leftPad = {
+        id: packageId(PKG.leftPad.purl ?? ''),
+        name: 'left-pad',
+        version: '1.3.0',
+        type: 'npm',
+        language: 'javascript',
+        purl: PKG.leftPad.purl,
+        path: '/lib/left-pad',
+        analyzers: ['npm'],
+      };
+      expect(await listLayerPackages(store, id, 1, { page: 1, pageSize: 1 })).toEqual({ total: 2, items: [leftPad] });
+      const second = await listLayerPackages(store, id, 1, { page: 2, pageSize: 1 });
+      expect(second?.items.map((item) => `${item.name}@${item.version}`)).toEqual(['lodash@4.17.20']);
+      const base = await listLayerPackages(store, id, 0, { page: 1, pageSize: 50 });
+      expect(base?.items.map((item) => item.name)).toEqual(['zlib1g']);
+      expect(await listLayerPackages(store, id, 2, { page: 1, pageSize: 50 })).toEqual({ total: 0, items: [] });
+      expect(await listLayerPackages(store, id, 3, { page: 1, pageSize: 50 })).toBeUndefined();
     });
 
     it('stores CIS results and lists them by level', async () => {

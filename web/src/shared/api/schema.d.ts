@@ -830,6 +830,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applicationResources/{id}/layers/{index}/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The packages a layer added
+         * @description The resource's packages first found in the layer at `index` (as in GET /applicationResources/{id}/layers), sorted by name and version, with KubeClarity's `page` and `pageSize`. A layer whose diffID repeats an earlier layer's lists none: its packages belong to the first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page number, from 1 */
+                    page?: number;
+                    /** @description rows per page, 1 to 100 */
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description the layer's index, as in the layers list */
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                analyzers: string[];
+                                /** @description the package id (GET /packages/{id}) */
+                                id: string;
+                                language: string;
+                                name: string;
+                                /** @description the first path it was found at in the layer, '' when not reported */
+                                path: string;
+                                purl: string | null;
+                                /** @description purl type: deb, npm, pypi, … ('' when unknown) */
+                                type: string;
+                                version: string;
+                            }[];
+                            /** @description rows matching the filters */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description An error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code, e.g. E_NOT_FOUND */
+                            code: string;
+                            hint?: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applicationResources/{id}/sbom": {
         parameters: {
             query?: never;
@@ -4722,14 +4858,72 @@ export interface paths {
                             failures: {
                                 message: string;
                             }[];
-                            images: unknown[];
-                            run: unknown;
+                            images: {
+                                /**
+                                 * @description pull: analyzed from the registry; rematch: its stored SBOM matched again; current: already up to date
+                                 * @enum {string}
+                                 */
+                                action: "pull" | "rematch" | "current";
+                                digest: string;
+                                finishedAt?: string;
+                                /** @description the image as pods name it */
+                                name: string;
+                                /** @description `namespace/pod` of every pod that runs it */
+                                pods: string[];
+                                /** @description why it failed */
+                                reason?: string;
+                                startedAt?: string;
+                                /** @enum {string} */
+                                state: "queued" | "pulling" | "analyzing" | "matching" | "done" | "failed";
+                            }[];
+                            /** @description the last run, null before the first */
+                            run: {
+                                actor: string;
+                                failures: string[];
+                                finishedAt?: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "QUICK" | "SCHEDULE";
+                                /** @description namespaces asked for; empty means all */
+                                namespaces: string[];
+                                options: {
+                                    cis: boolean;
+                                    parallelism: number;
+                                    timeoutMs: number;
+                                };
+                                scannedNamespaces: string[];
+                                scheduleId?: string;
+                                startedAt: string;
+                                /** @enum {string} */
+                                status: "NOT_STARTED" | "IN_PROGRESS" | "FINALIZING" | "DONE" | "ABORTED" | "FAILED";
+                                summary?: {
+                                    applications: number;
+                                    /** @description CIS results per level over the images checked */
+                                    cis: {
+                                        [key: string]: number;
+                                    };
+                                    containers: number;
+                                    /** @description stored images already matched with the current advisory database */
+                                    current: number;
+                                    failed: number;
+                                    images: number;
+                                    /** @description distinct packages (by purl) across the scanned images */
+                                    packages: number;
+                                    pods: number;
+                                    pulled: number;
+                                    rematched: number;
+                                    /** @description pods left out by the `lucent.io/scan: "false"` label or annotation */
+                                    skippedPods: number;
+                                    /** @description distinct pairs per severity level */
+                                    vulnerabilities: {
+                                        [key: string]: number;
+                                    };
+                                };
+                            } | null;
                             vulnerabilityPerSeverity: {
                                 count: number;
                                 severity: string;
                             }[];
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -6053,7 +6247,39 @@ export interface paths {
                                 score: number;
                             };
                             findings: {
-                                evidence: unknown[];
+                                /** @description why the matcher found it: the record, the range, the comparison */
+                                evidence: ({
+                                    /** @description the versioning scheme that compared (semver, dpkg, apk, …) */
+                                    comparator?: string;
+                                    /** @description the version compared (the source version for OS packages) */
+                                    comparedVersion?: string;
+                                    /** @description the ecosystem the record was looked up in (npm, Debian:12, …) */
+                                    ecosystem?: string;
+                                    fixed?: string;
+                                    introduced?: string;
+                                    /**
+                                     * @description range: an affected range held the version; versions: the explicit version list named it
+                                     * @enum {string}
+                                     */
+                                    kind?: "range" | "versions";
+                                    lastAffected?: string;
+                                    limit?: string;
+                                    /** @description where the package was found */
+                                    location?: {
+                                        layerDiffId?: string;
+                                        path: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description ECOSYSTEM or SEMVER */
+                                    rangeType?: string;
+                                    /** @description the advisory record that matched (OSV id, DSA, ALPINE-…) */
+                                    recordId?: string;
+                                    /** @description the scanner that reported it, when not the built-in matcher */
+                                    reportedBy?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 firstSeen: string;
                                 fixedVersions: string[];
                                 lastSeen: string;

@@ -1,5 +1,5 @@
 /** Resources (images, directories, files): the list and its CSV, one resource, its layers, CIS results and SBOM. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ResponseJson } from '../../../shared/api/api-types.ts';
 import { apiGet, apiSend, type DownloadedFile, getFile } from '../../../shared/api/http.ts';
 import type { ListPage } from '../../../shared/components/list-view.tsx';
@@ -21,6 +21,9 @@ export type ResourceDetail = ResponseJson<'/api/applicationResources/{id}', 'get
 
 /** One image layer with the command that created it and how many packages it added. */
 export type Layer = ResponseJson<'/api/applicationResources/{id}/layers', 'get'>[number];
+
+/** One page of the packages a layer added. */
+export type LayerPackages = ResponseJson<'/api/applicationResources/{id}/layers/{index}/packages', 'get'>;
 
 /** One CIS Docker Benchmark result. */
 export type CisResult = ResponseJson<'/api/cisdockerbenchmarkresults/{id}', 'get'>['items'][number];
@@ -59,6 +62,20 @@ export function useLayers(id: string) {
   return useQuery({
     queryKey: [RESOURCES_KEY, 'layers', id],
     queryFn: () => apiGet('/api/applicationResources/{id}/layers', { path: { id } }),
+  });
+}
+
+/** One page of the packages the layer at `index` added, by name and version. */
+export function useLayerPackages(id: string, index: number, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [RESOURCES_KEY, 'layer-packages', id, index, page, pageSize],
+    queryFn: ({ signal }) =>
+      apiGet('/api/applicationResources/{id}/layers/{index}/packages', {
+        path: { id, index: String(index) },
+        query: { page, pageSize },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -6,36 +6,14 @@ import { apiGet, apiSend } from '../../../shared/api/http.ts';
 /** Scan options (`/api/runtime/quickscan/config`). */
 export type ScanOptions = ResponseJson<'/api/runtime/quickscan/config', 'get'>;
 
-/** Where one image of a run is (the server's `ImageProgress`; the API documents it loosely). */
-export interface ImageProgress {
-  digest: string;
-  name: string;
-  /** `pull`: analyzed from the registry; `rematch`: its stored SBOM matched again. */
-  action: 'pull' | 'rematch';
-  state: 'queued' | 'pulling' | 'analyzing' | 'matching' | 'done' | 'failed';
-  reason?: string;
-  /** `namespace/pod` of every pod that runs it. */
-  pods: string[];
-  startedAt?: string;
-  finishedAt?: string;
-}
-
 /** `GET /api/runtime/scan/progress`. */
 export type ScanProgress = ResponseJson<'/api/runtime/scan/progress', 'get'>;
 
-/**
- * `GET /api/runtime/scan/results`: counters of the last run (live while it runs) and its images. Written out here
- * because the server's schema is open-ended (`.loose()`), which the generated type cannot narrow.
- */
-export interface ScanResults {
-  counters: { applications: number; resources: number; packages: number; vulnerabilities: number };
-  vulnerabilityPerSeverity: { severity: string; count: number }[];
-  cisDockerBenchmarkScanEnabled: boolean;
-  cisDockerBenchmarkCountPerLevel: { level: string; count: number }[];
-  failures: { message: string }[];
-  endTime?: string;
-  images: ImageProgress[];
-}
+/** `GET /api/runtime/scan/results`: counters of the last run (live while it runs), the run and its images. */
+export type ScanResults = ResponseJson<'/api/runtime/scan/results', 'get'>;
+
+/** Where one image of a run is. */
+export type ImageProgress = ScanResults['images'][number];
 
 /** Whether a run is under way. */
 export function isRunning(progress: ScanProgress | undefined): boolean {
@@ -96,11 +74,8 @@ export function useScanResults(minimum: string, progress: ScanProgress | undefin
   const running = isRunning(progress);
   return useQuery({
     queryKey: [KEY, 'results', minimum, progress?.status ?? '', progress?.startTime ?? ''],
-    queryFn: async () =>
-      // `images` is typed loosely by the API; its items are the server's ImageProgress records.
-      (await apiGet('/api/runtime/scan/results', {
-        query: { 'vulnerabilitySeverity[gte]': minimum || undefined },
-      })) as unknown as ScanResults,
+    queryFn: () =>
+      apiGet('/api/runtime/scan/results', { query: { 'vulnerabilitySeverity[gte]': minimum || undefined } }),
     enabled: progress !== undefined,
     placeholderData: keepPreviousData,
     refetchInterval: running ? 2_000 : false,

@@ -19,6 +19,12 @@ const STATE_TEXT: Record<ImageProgress['state'], string> = {
   failed: 'failed',
 };
 
+const ACTION_TEXT: Record<ImageProgress['action'], string> = {
+  pull: 'pulled and analyzed',
+  rematch: 'stored SBOM re-matched',
+  current: 'stored findings up to date',
+};
+
 /** The progress card. */
 export function ScanProgressCard(props: {
   progress: ScanProgress;
@@ -84,7 +90,7 @@ export function ScanProgressCard(props: {
                       {STATE_TEXT[image.state] ?? image.state}
                     </span>
                   </td>
-                  <td>{image.action === 'rematch' ? 'stored SBOM re-matched' : 'pulled and analyzed'}</td>
+                  <td>{ACTION_TEXT[image.action]}</td>
                   <td>{image.pods.join(', ')}</td>
                   <td>{image.reason ?? ''}</td>
                 </tr>

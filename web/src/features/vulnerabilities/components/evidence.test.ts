@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeRange, readEvidence } from './evidence.ts';
+import { describeRange, type Evidence, readEvidence } from './evidence.ts';
 
 describe('evidence', () => {
-  it.each([
+  it.each<[Evidence, string]>([
     [{ kind: 'range', introduced: '0', fixed: '1.19.8' }, 'version < 1.19.8'],
     [{ kind: 'range', introduced: '2.0', fixed: '2.4.1' }, '2.0 ≤ version < 2.4.1'],
     [{ kind: 'range', introduced: '0', lastAffected: '3.1' }, 'version ≤ 3.1'],
@@ -12,7 +12,7 @@ describe('evidence', () => {
     expect(describeRange(evidence)).toBe(text);
   });
 
-  it('reads matcher evidence and skips junk', () => {
+  it('reads matcher evidence', () => {
     expect(
       readEvidence([
         {
@@ -25,8 +25,7 @@ describe('evidence', () => {
           comparator: 'dpkg',
           location: { path: 'var/lib/dpkg/status' },
         },
-        'junk',
-        null,
+        { recordId: 'GHSA-1234', reportedBy: 'grype' },
       ]),
     ).toEqual([
       {
@@ -36,6 +35,7 @@ describe('evidence', () => {
         comparedVersion: '1.19.7',
         location: 'var/lib/dpkg/status',
       },
+      { record: 'GHSA-1234', range: 'every version (no fix)', matcher: '', comparedVersion: '', location: '' },
     ]);
   });
 });
