@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { alpineSecdbImporter } from '../advisories/importers/alpine-secdb/index.ts';
 import { type OsvRecord, osvRecordSchema } from '../advisories/osv/schema.ts';
 import type { Package } from '../core/package.ts';
 import { osFromPurls } from './ecosystems.ts';
@@ -125,6 +126,27 @@ describe('matchPackages', () => {
       fixedVersions: ['2.1.1'],
     });
     expect(findings[0]?.evidence.map((evidence) => evidence.recordId)).toEqual(['PYSEC-2008-3', 'GHSA-xxxx-yyyy-zzzz']);
+  });
+});
+
+describe('matchPackages with Alpine secdb records', () => {
+  it('reports a fix secdb names by its XSA id alone under that public id, not the per-file record id', () => {
+    // Real secdb v3.11/main: xen 4.7.1-r5 fixes `XSA-207` (no CVE) and `CVE-2017-2615 XSA-208`.
+    const secdb = alpineSecdbImporter.parse(
+      'v3.11-main.yaml',
+      readFileSync(new URL('../advisories/importers/alpine-secdb/__fixtures__/v3.11-main.yaml', import.meta.url)),
+    );
+    const records = (secdb.records ?? []).filter((item) =>
+      ['ALPINE-v3.11-main-XSA-207', 'ALPINE-v3.11-main-CVE-2017-2615'].includes(item.id),
+    );
+    expect(records).toHaveLength(2);
+    const xen = pkg({ type: 'apk', name: 'xen', version: '4.7.1-r4', source: { name: 'xen', version: '4.7.1-r4' } });
+    const findings = matchPackages([xen], { id: 'alpine', versionId: '3.11.5' }, lookupOf(records));
+    expect(findings.map((finding) => [finding.id, finding.aliases, finding.fixedVersions])).toEqual([
+      ['CVE-2017-2615', ['ALPINE-v3.11-main-CVE-2017-2615'], ['4.7.1-r5']],
+      ['XSA-207', ['ALPINE-v3.11-main-XSA-207'], ['4.7.1-r5']],
+    ]);
+    expect(findings[1]?.evidence.map((item) => item.recordId)).toEqual(['ALPINE-v3.11-main-XSA-207']);
   });
 });
 

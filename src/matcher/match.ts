@@ -114,7 +114,7 @@ export function matchPackages(packages: readonly Package[], os: OsInfo | undefin
         };
         // A distro advisory (DSA, DLA, secdb) fixing several CVEs is one finding per CVE, as users track them.
         const cves = [...new Set(ids.filter((candidate) => candidate.startsWith('CVE-')))];
-        for (const id of cves.length > 0 ? cves : [record.id]) {
+        for (const id of cves.length > 0 ? cves : [publicIdOf(record)]) {
           const key = `${id} ${pkg.purl}`;
           const aliases = ids.filter((alias) => alias !== id && !(cves.length > 1 && alias.startsWith('CVE-')));
           const existing = findings.get(key);
@@ -159,6 +159,16 @@ function safeCompare(compare: (a: string, b: string) => number, a: string, b: st
   } catch {
     return a.localeCompare(b);
   }
+}
+
+/**
+ * The id users know a CVE-less record by. Lucent's secdb records carry a per-file id (`ALPINE-v3.11-main-XSA-207`,
+ * why: the secdb importer's parse.ts) that no one else uses; the vulnerability's public id is their one alias
+ * (`XSA-207`, `ZBX-11023`). Every other feed's record id is public.
+ */
+function publicIdOf(record: OsvRecord): string {
+  const source = record.database_specific?.source;
+  return (source === 'alpine-secdb' && record.aliases?.[0]) || record.id;
 }
 
 /** PyPI names compare by PEP 503 normal form; other ecosystems by exact name. */

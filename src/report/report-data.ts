@@ -2,6 +2,8 @@
  * What every report format reads from a scan, computed one way for all of them: the report order, a finding's
  * severity level, scanners and package, the advisory URL, EPSS as a percentage and the summary counts.
  */
+
+import { advisoryPage } from '../advisories/advisory-pages.ts';
 import type { Package } from '../core/package.ts';
 import { type Finding, SEVERITY_LEVELS, type SeverityLevel } from '../matcher/match.ts';
 import type { AnalysisResult } from '../pipeline/analyze.ts';
@@ -39,9 +41,9 @@ export function scannersOf(finding: Finding): string[] {
   return [...new Set(strings.length > 0 ? strings : [BUILTIN_SCANNER])].sort(compareText);
 }
 
-/** The advisory's page on osv.dev, which serves every OSV id and alias (CVE, GHSA, DSA, DLA, …). */
+/** The advisory's page: osv.dev for every OSV id and alias (CVE, GHSA, DSA, DLA, …), xenbits for XSA ids. */
 export function advisoryUrl(id: string): string {
-  return `https://osv.dev/vulnerability/${encodeURIComponent(id)}`;
+  return advisoryPage(id).url;
 }
 
 /** EPSS probability as a percentage with one decimal (`12.3%`); below 0.1% but not zero, `<0.1%`. */

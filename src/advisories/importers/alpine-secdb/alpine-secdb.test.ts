@@ -81,6 +81,34 @@ describe('alpine secdb v3.11/main (real file)', () => {
     expect(talos?.affected?.[0]?.database_specific).toEqual({ notes: ['CVE-2017-12122 TALOS-2017-0488'] });
     expect(recordOf('v3.11-main.yaml', 'ALPINE-v3.11-main-XSA-295')?.aliases).toEqual(['XSA-295']);
   });
+
+  it('points a Xen advisory named by its XSA id alone, or next to its CVE, at its page on xenbits', () => {
+    // xen 4.7.1-r5 lists `XSA-207` alone and `CVE-2017-2615 XSA-208`.
+    expect(recordOf('v3.11-main.yaml', 'ALPINE-v3.11-main-XSA-207')).toMatchObject({
+      aliases: ['XSA-207'],
+      references: [{ type: 'ADVISORY', url: 'https://xenbits.xen.org/xsa/advisory-207.html' }],
+      affected: [
+        {
+          package: { ecosystem: 'Alpine:v3.11', name: 'xen' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '4.7.1-r5' }] }],
+        },
+      ],
+    });
+    expect(recordOf('v3.11-main.yaml', 'ALPINE-v3.11-main-CVE-2017-2615')).toMatchObject({
+      aliases: ['CVE-2017-2615'],
+      related: ['XSA-208'],
+      references: [{ type: 'ADVISORY', url: 'https://xenbits.xen.org/xsa/advisory-208.html' }],
+    });
+    const xsaOnly = batch.records?.filter((record) => record.aliases?.[0]?.startsWith('XSA-')) ?? [];
+    expect(xsaOnly).toHaveLength(14);
+    for (const record of xsaOnly) {
+      const number = Number(record.aliases?.[0]?.slice(4));
+      expect(record.references).toEqual([
+        { type: 'ADVISORY', url: `https://xenbits.xen.org/xsa/advisory-${number}.html` },
+      ]);
+    }
+    expect(recordOf('v3.11-main.yaml', 'ALPINE-v3.11-main-CVE-2019-14904')?.references).toBeUndefined();
+  });
 });
 
 describe('not-affected ("0") entries (v3.8/main excerpt)', () => {

@@ -7,13 +7,15 @@
  * Record shape: one record per vulnerability id per file, id `ALPINE-<branch>-<repo>-<id>` (e.g.
  * `ALPINE-v3.11-main-CVE-2019-14904`, the CVE in `aliases`). The id names the file because each file is imported on
  * its own and main and community of one branch list some CVEs both (36 in v3.11): an id shared across files would let
- * one file's record replace another's in a store keyed by id. Findings still merge by the CVE alias.
+ * one file's record replace another's in a store keyed by id. Findings still merge by the CVE alias, and take the
+ * alias as their id when it is no CVE (`XSA-207`, see the matcher's `publicIdOf`).
  *
  * An absent branch or package means "secdb says nothing": the matcher finds nothing from this feed there. secdb only
  * lists fixed issues, so a vulnerability without a fix in the branch is never in it.
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { xenAdvisoryUrl } from '../../advisory-pages.ts';
 import type { OsvAffected, OsvRecord } from '../../osv/schema.ts';
 import type { FeedBatch } from '../../records.ts';
 
@@ -166,6 +168,10 @@ function toRecord(draft: Draft, distroversion: string, reponame: string): OsvRec
     database_specific: { source: 'alpine-secdb', distroversion, reponame },
   };
   if (draft.related.size > 0) record.related = [...draft.related];
+  // secdb names some Xen fixes by their XSA id alone (xen 4.7.1-r5: XSA-207), or next to the CVE: those advisories
+  // are published on xenbits only, so the record points there.
+  const xen = [draft.vulnId, ...draft.related].flatMap((id) => xenAdvisoryUrl(id) ?? []);
+  if (xen.length > 0) record.references = xen.map((url) => ({ type: 'ADVISORY', url }));
   // Kept so a reader can tell "secdb says not affected" from "secdb says nothing"; no affected entry either way.
   if (draft.notAffected.length > 0)
     record.database_specific = { ...record.database_specific, not_affected: draft.notAffected };

@@ -105,6 +105,26 @@ describe('CycloneDX JSON report', () => {
     ]);
   });
 
+  it('points an XSA finding (Alpine secdb names some Xen fixes by XSA id alone) at xenbits', async () => {
+    const scan = sampleScan();
+    const finding = scan.findings.find((candidate) => candidate.id === 'CVE-2021-33574');
+    if (!finding) throw new Error('the sample scan has CVE-2021-33574');
+    finding.id = 'XSA-207';
+    finding.aliases = ['ALPINE-v3.11-main-XSA-207'];
+    const text = encodeCycloneDxJsonReport(scan);
+    const written = (JSON.parse(text) as CdxDoc).vulnerabilities.find((vuln) => vuln.id === 'XSA-207');
+    expect(written).toMatchObject({
+      source: { name: 'Xen Project', url: 'https://xenbits.xen.org/xsa/advisory-207.html' },
+      references: [
+        {
+          id: 'ALPINE-v3.11-main-XSA-207',
+          source: { name: 'OSV', url: 'https://osv.dev/vulnerability/ALPINE-v3.11-main-XSA-207' },
+        },
+      ],
+    });
+    expect(await validator.validate(text)).toBeNull();
+  });
+
   it('writes the source, ratings, references and KEV/EPSS properties', () => {
     const [critical, , kev, , feedOnly, unknown] = bom().vulnerabilities;
     expect(critical).toMatchObject({

@@ -9,10 +9,11 @@ import { ComponentType, Vulnerability as VulnEnums } from '@cyclonedx/cyclonedx-
 import { type Bom, Component, Property, Vulnerability as Vuln } from '@cyclonedx/cyclonedx-library/Models';
 import { JSON as CdxJson, JsonSerializer } from '@cyclonedx/cyclonedx-library/Serialize';
 import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
+import { advisoryPage } from '../../../advisories/advisory-pages.ts';
 import type { Finding, SeverityLevel } from '../../../matcher/match.ts';
 import { buildBom } from '../../../sbom/cyclonedx/build-bom.ts';
 import type { ScanReportInput, SuppressedFinding } from '../../encode.ts';
-import { advisoryUrl, reportOrder, scannersOf, severityLevel, suppressedInOrder } from '../../report-data.ts';
+import { reportOrder, scannersOf, severityLevel, suppressedInOrder } from '../../report-data.ts';
 
 /** Lucent's vulnerability property names (flat name/value pairs, as in docs/sbom.md). */
 export const VULNERABILITY_PROPERTIES = {
@@ -108,7 +109,7 @@ function vulnerability(finding: Finding, component: Component, suppression?: Sup
     // A fixed bom-ref (the serializer would invent a random one): the vulnerability in this package is unique.
     bomRef: `${finding.id}|${finding.packagePurl}`,
     id: finding.id,
-    source: new Vuln.Source({ name: 'OSV', url: advisoryUrl(finding.id) }),
+    source: advisorySource(finding.id),
     ...(finding.summary ? { description: finding.summary } : {}),
     ...(finding.fixedVersions.length > 0
       ? { recommendation: `Upgrade ${finding.packageName} to ${finding.fixedVersions.join(' or ')}` }
@@ -116,7 +117,7 @@ function vulnerability(finding: Finding, component: Component, suppression?: Sup
     ...(suppression ? { analysis: analysis(suppression) } : {}),
   });
   for (const alias of finding.aliases) {
-    vuln.references.add(new Vuln.Reference(alias, new Vuln.Source({ name: 'OSV', url: advisoryUrl(alias) })));
+    vuln.references.add(new Vuln.Reference(alias, advisorySource(alias)));
   }
   if (finding.severity) {
     const { score, vector, source } = finding.severity;
@@ -204,4 +205,10 @@ function properties(finding: Finding): [string, string][] {
     if (variant.fixedVersions.length > 0) out.push([`${prefix}fixedVersions`, variant.fixedVersions.join(' ')]);
   });
   return out;
+}
+
+/** Where an id's advisory is published (osv.dev, or xenbits for an XSA id). */
+function advisorySource(id: string): Vuln.Source {
+  const page = advisoryPage(id);
+  return new Vuln.Source({ name: page.publisher, url: page.url });
 }

@@ -5,6 +5,7 @@
  * file that declared the package (as a relative URI) plus a logical location naming its purl.
  */
 import type { Location, Log, ReportingDescriptor, Result, Suppression } from 'sarif';
+import { advisoryPage } from '../../../advisories/advisory-pages.ts';
 import type { Package } from '../../../core/package.ts';
 import type { Finding, SeverityLevel } from '../../../matcher/match.ts';
 import type { ScanReportInput, SuppressedFinding } from '../../encode.ts';
@@ -106,7 +107,7 @@ function ruleList(findings: readonly Finding[]): ReportingDescriptor[] {
       helpUri: advisoryUrl(id),
       help: {
         text: `${summary}. See ${advisoryUrl(id)}`,
-        markdown: `**${id}**: ${summary}\n\n[${id} on osv.dev](${advisoryUrl(id)})`,
+        markdown: `**${id}**: ${summary}\n\n[${id} on ${advisoryPage(id).site}](${advisoryUrl(id)})`,
       },
       defaultConfiguration: { level: LEVELS[level] },
       properties: {
