@@ -117,9 +117,9 @@ describe('lucent analyze', () => {
     const warm = JSON.parse((await run()).stdout);
     expect(warm.packages).toEqual(cold.packages);
     const info = JSON.parse((await runCli(['--cache-dir', cacheDir, 'cache', 'info', '--json'])).stdout);
-    // For the one layer: the walker index and one result per built-in analyzer; the image's inventory; and the
-    // summary of the gzipped archive.
-    expect(info.entries).toBe(BUILTIN_ANALYZERS.length + 3);
+    // For the one layer: the walker index and one result per built-in analyzer; the image's inventory; the
+    // summary of the gzipped archive; and the summary of the image read from it.
+    expect(info.entries).toBe(BUILTIN_ANALYZERS.length + 4);
   });
 });
 

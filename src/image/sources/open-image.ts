@@ -1,16 +1,15 @@
 /**
  * Turns a source spec into an `Image`: checks the path exists, detects bare arguments by content, and hands off to
- * the reader for that kind. Every driver (CLI, server, runtime scanner) opens images through here.
+ * the reader for that kind. Every driver (CLI, server, runtime scanner) opens images through here. Each reader (and
+ * the schemas it validates with) loads only when its kind is read; an archive whose summary is cached
+ * (`image-summary.ts`) loads none of them until a layer is walked.
  */
 import { stat } from 'node:fs/promises';
 import { LucentError } from '../../core/errors.ts';
 import type { Image, Platform, SourceKind } from '../image.ts';
 import type { LayerCache } from '../layer-cache.ts';
-import { type OpenArchive, openArchive } from './archive/archive-file.ts';
-import { isDockerArchive, isOciLayoutArchive, readDockerArchive } from './archive/docker-archive.ts';
-import { readDirectory, readSingleFile } from './dir/dir-source.ts';
-import { directoryBlobStore } from './layout/blob-store.ts';
-import { readOciLayout } from './layout/oci-layout.ts';
+import type { OpenArchive } from './archive/archive-file.ts';
+import { cachedImageSummary, imageFromSummary, imageSummaryKey, summarizeImage } from './archive/image-summary.ts';
 import type { RegistryOptions } from './registry/index.ts';
 import { parseSource, type SourceSpec, SUPPORTED_SOURCES } from './source-spec.ts';
 
@@ -25,10 +24,44 @@ export interface OpenImageOptions {
 
 /** Opens any source string as an image. */
 export async function openImage(text: string, options: OpenImageOptions = {}): Promise<Image> {
-  const spec = await detectSource(parseSource(text, options.inputType), options);
+  const parsed = parseSource(text, options.inputType);
+  const summaryKey = await archiveSummaryKey(text, parsed, options);
+  const summary = summaryKey && options.cache ? await cachedImageSummary(options.cache, summaryKey) : undefined;
+  if (summary) {
+    const kind = parsed.kind === 'auto' ? summary.kind : parsed.kind;
+    return imageFromSummary(summary, { kind, reference: text, target: parsed.target }, () =>
+      openParsed(text, parsed, options),
+    );
+  }
+  const image = await openParsed(text, parsed, options);
+  if (summaryKey && options.cache && isArchiveKind(image.source.kind)) {
+    await options.cache.put(summaryKey, summarizeImage(image.source.kind, image));
+  }
+  return image;
+}
+
+async function openParsed(text: string, parsed: SourceSpec, options: OpenImageOptions): Promise<Image> {
+  const spec = await detectSource(parsed, options);
   const image = await openDetected(text, spec, options);
   image.source = { ...image.source, kind: spec.kind, target: spec.target };
   return image;
+}
+
+function isArchiveKind(kind: SourceSpec['kind']): boolean {
+  return kind === 'docker-archive' || kind === 'oci-archive';
+}
+
+/** The summary key of a source that is (or may be, for bare paths) an image archive file; undefined otherwise. */
+async function archiveSummaryKey(
+  text: string,
+  spec: SourceSpec,
+  options: OpenImageOptions,
+): Promise<string | undefined> {
+  if (!options.cache || !(spec.kind === 'auto' || isArchiveKind(spec.kind))) return undefined;
+  const info = await stat(spec.target).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  // The source text is part of the key: an image without tags is named by it.
+  return imageSummaryKey(spec.target, { text, kind: spec.kind, platform: options.platform ?? null });
 }
 
 async function openDetected(text: string, spec: DetectedSource, options: OpenImageOptions): Promise<Image> {
@@ -41,17 +74,24 @@ async function openDetected(text: string, spec: DetectedSource, options: OpenIma
       return openRegistryImage(spec.target, { ...options.registry, ...platform });
     }
     case 'docker-archive':
-    case 'oci-archive':
-      return readDockerArchive(spec.archive ?? (await openArchive(spec.target, archiveOptions(options))), {
-        source,
-        ...platform,
-      });
-    case 'oci-dir':
+    case 'oci-archive': {
+      const { readDockerArchive } = await import('./archive/docker-archive.ts');
+      const archive =
+        spec.archive ??
+        (await (await import('./archive/archive-file.ts')).openArchive(spec.target, archiveOptions(options)));
+      return readDockerArchive(archive, { source, ...platform });
+    }
+    case 'oci-dir': {
+      const [{ readOciLayout }, { directoryBlobStore }] = await Promise.all([
+        import('./layout/oci-layout.ts'),
+        import('./layout/blob-store.ts'),
+      ]);
       return readOciLayout(directoryBlobStore(spec.target), { source, ...platform });
+    }
     case 'dir':
-      return readDirectory(spec.target);
+      return (await import('./dir/dir-source.ts')).readDirectory(spec.target);
     case 'file':
-      return readSingleFile(spec.target);
+      return (await import('./dir/dir-source.ts')).readSingleFile(spec.target);
     default:
       throw new LucentError('E_INTERNAL', `unhandled source kind ${spec.kind}`);
   }
@@ -89,6 +129,10 @@ function archiveOptions(options: OpenImageOptions) {
 }
 
 async function detectArchive(path: string, options: OpenImageOptions): Promise<DetectedSource> {
+  const [{ openArchive }, { isDockerArchive, isOciLayoutArchive }] = await Promise.all([
+    import('./archive/archive-file.ts'),
+    import('./archive/docker-archive.ts'),
+  ]);
   let archive: OpenArchive;
   try {
     archive = await openArchive(path, archiveOptions(options));

@@ -13,13 +13,8 @@ import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { LucentError } from '../../../core/errors.ts';
 import { type Compression, compressionOf } from '../../compression.ts';
 import { type LayerCache, layerCacheKey } from '../../layer-cache.ts';
-import {
-  ARCHIVE_SUMMARY_VERSION,
-  type ArchiveSummary,
-  archiveIdentity,
-  summarizeArchive,
-  summaryIndex,
-} from './archive-summary.ts';
+import { archiveIdentity } from './archive-identity.ts';
+import { ARCHIVE_SUMMARY_VERSION, type ArchiveSummary, summarizeArchive, summaryIndex } from './archive-summary.ts';
 import { indexTarFile, type TarIndex } from './tar-index.ts';
 
 /** An opened archive and how to release it. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayerCache } from '../../layer-cache.ts';
 import { tarBytes } from '../../testing/test-layers.ts';
 import { openArchive } from './archive-file.ts';
-import { archiveIdentity } from './archive-summary.ts';
+import { archiveIdentity } from './archive-identity.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -4,11 +4,8 @@
  * others. An index over the summary answers from it, and decompresses the archive (once) only when a member's bytes
  * are needed beyond that, i.e. when a layer is walked.
  *
- * The summary is keyed by the file's identity (real path, device, inode, size, modification and change times): a
- * file rewritten in any way, even with its old modification time put back, gets a new change time and misses.
+ * The summary is keyed by the file's identity (`archive-identity.ts`).
  */
-import { createHash } from 'node:crypto';
-import { realpath, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { normalisePath } from '../../walker/paths.ts';
 import { checkLimit, DEFAULT_READ_LIMIT, findMember, type TarIndex, type TarMember } from './tar-index.ts';
@@ -33,13 +30,6 @@ export interface ArchiveSummary {
   kept: Record<string, string>;
   /** Base64 first bytes of every other member, by key. */
   heads: Record<string, string>;
-}
-
-/** A string that changes whenever the file at `path` is replaced or modified. */
-export async function archiveIdentity(path: string): Promise<string> {
-  const [real, info] = await Promise.all([realpath(path), stat(path, { bigint: true })]);
-  const fields = [real, info.dev, info.ino, info.size, info.mtimeNs, info.ctimeNs].join('\0');
-  return `sha256:${createHash('sha256').update(fields).digest('hex')}`;
 }
 
 /** The summary of an indexed archive, or undefined when it would be too large to keep. */
