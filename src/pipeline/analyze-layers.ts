@@ -8,9 +8,11 @@ import { type Analyzer, type AnalyzerResult, bytesReader, type FileReader } from
 import type { Image, Layer, LayerDescriptor } from '../image/image.ts';
 import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
 import { restoreLayerIndex, type StoredLayerIndex, storeLayerIndex } from '../image/walker/layer-index.ts';
+import { SquashedFs } from '../image/walker/squashed-fs.ts';
 import { type FileEntry, type LayerIndex, walkLayer } from '../image/walker/walk-layer.ts';
+import { WALKER_VERSION } from '../image/walker/walker-version.ts';
 import { mapLayers } from './each-layer.ts';
-import { type LayerProgress, WALKER_VERSION } from './read-layers.ts';
+import type { LayerProgress } from './read-layers.ts';
 
 /** One analyzer's findings in one file; `error` when the analyzer threw. */
 export type FileFindings = AnalyzerResult & { error?: string };
@@ -44,6 +46,11 @@ export interface AnalyzeLayersOptions {
 }
 
 const cacheable = (layer: LayerDescriptor) => layer.diffId.startsWith('sha256:');
+
+/** The squashed filesystem of analyzed layers. */
+export function mergeAnalyzedLayers(layers: readonly AnalyzedLayer[]): SquashedFs {
+  return SquashedFs.merge(layers.map((layer) => layer.index));
+}
 
 /** Analyzes every layer of an image, a few at a time. */
 export function analyzeLayers(image: Image, options: AnalyzeLayersOptions): Promise<AnalyzedLayer[]> {

@@ -1,17 +1,17 @@
 /**
  * `lucent analyze`, as named steps: open the source, analyze its layers (cache first), merge the layers, build the
- * inventory. The CLI, the server and the runtime scanner all call this.
+ * inventory. The CLI, the server and the runtime scanner all call this. The steps (walker, analyzers' plumbing,
+ * inventory and purl builders) load only when the whole-image inventory is not cached.
  */
 import type { Analyzer } from '../analyzers/analyzer.ts';
 import { LucentError } from '../core/errors.ts';
 import type { Package } from '../core/package.ts';
 import type { Image } from '../image/image.ts';
 import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
-import { SquashedFs } from '../image/walker/squashed-fs.ts';
-import { buildInventory, type Inventory } from '../inventory/build-inventory.ts';
+import { WALKER_VERSION } from '../image/walker/walker-version.ts';
+import type { Inventory } from '../inventory/build-inventory.ts';
 import type { AnalyzerPlugin, PluginContext } from '../plugins/analyzers/plugin.ts';
-import { type AnalyzedLayer, analyzeLayers } from './analyze-layers.ts';
-import { type LayerProgress, WALKER_VERSION } from './read-layers.ts';
+import type { LayerProgress } from './read-layers.ts';
 
 /** How to analyze an image. */
 export interface AnalyzeOptions {
@@ -46,6 +46,7 @@ export async function analyzeImage(image: Image, options: AnalyzeOptions): Promi
     for (const layer of image.layers) options.onProgress?.({ type: 'done', layer, cached: true });
     return { image, inventory: { ...cached, layers: image.layers }, warnings: [...image.warnings] };
   }
+  const { analyzeLayers, mergeAnalyzedLayers, buildInventory } = await analysisSteps();
   const layers = await analyzeLayers(image, options);
   const fs = mergeAnalyzedLayers(layers);
   const inventory = buildInventory(fs, layers);
@@ -55,6 +56,15 @@ export async function analyzeImage(image: Image, options: AnalyzeOptions): Promi
     await options.cache.put(key, storable);
   }
   return { image, inventory, warnings: [...image.warnings, ...layerWarnings] };
+}
+
+/** The steps of an analysis that is not cached. */
+async function analysisSteps() {
+  const [{ analyzeLayers, mergeAnalyzedLayers }, { buildInventory }] = await Promise.all([
+    import('./analyze-layers.ts'),
+    import('../inventory/build-inventory.ts'),
+  ]);
+  return { analyzeLayers, mergeAnalyzedLayers, buildInventory };
 }
 
 /** The whole-image inventory key: every layer's diffID in order, and every producer's version; none for directories. */
@@ -118,9 +128,4 @@ export async function analyzeSource(image: Image, options: AnalyzeSourceOptions)
     inventory: { ...base.inventory, packages },
     warnings: [...base.warnings, ...failures.map((failure) => `analyzer plug-in skipped: ${failure}`)],
   };
-}
-
-/** The squashed filesystem of analyzed layers. */
-export function mergeAnalyzedLayers(layers: readonly AnalyzedLayer[]): SquashedFs {
-  return SquashedFs.merge(layers.map((layer) => layer.index));
 }

@@ -7,10 +7,8 @@ import { type LayerCache, layerCacheKey } from '../image/layer-cache.ts';
 import { restoreLayerIndex, type StoredLayerIndex, storeLayerIndex } from '../image/walker/layer-index.ts';
 import { SquashedFs } from '../image/walker/squashed-fs.ts';
 import { type FileWanted, type LayerIndex, type SkippedFile, walkLayer } from '../image/walker/walk-layer.ts';
+import { WALKER_VERSION } from '../image/walker/walker-version.ts';
 import { mapLayers } from './each-layer.ts';
-
-/** Bumped whenever the walker's output for the same layer, or its stored form, changes (2: stored by column). */
-export const WALKER_VERSION = 2;
 
 /** Progress of reading layers, for a display. */
 export type LayerProgress =
