@@ -5,7 +5,17 @@
  */
 
 import type { AdvisoryDb } from '../advisories/db/queries.ts';
-import { aliasesOf, epssFor, kevFor, recordById, recordsAliasing } from '../advisories/db/queries.ts';
+import {
+  aliasesOf,
+  epssFor,
+  epssForMany,
+  kevFor,
+  kevForMany,
+  recordById,
+  recordsAliasing,
+  recordsAliasingMany,
+  recordsByIds,
+} from '../advisories/db/queries.ts';
 import type { OsvRecord } from '../advisories/osv/schema.ts';
 import type { EpssScore, KevEntry } from '../advisories/records.ts';
 import type { Finding, FindingSeverity } from './match.ts';
@@ -24,24 +34,61 @@ export interface EnrichmentSources {
    * exactly this one-way lookup, so the transitive walk finds nothing more (and costs a recursive query per finding).
    */
   recordsAliasing?(id: string): string[];
+  /** Told every finding before the questions about them, so a database can answer them in a few queries; optional. */
+  prefetch?(findings: readonly Finding[]): void;
 }
 
-/** The advisory DB as enrichment's sources. */
+/**
+ * The advisory DB as enrichment's sources. `prefetch` asks the database everything enrichment will ask about the
+ * findings (their records, the records aliasing their ids, KEV and EPSS of their CVEs) in one query per table; the
+ * lookups answer from that, and ask the database only about what was not prefetched.
+ */
 export function advisorySources(db: AdvisoryDb): EnrichmentSources {
+  let records = new Map<string, OsvRecord | undefined>();
+  let aliasing = new Map<string, string[]>();
+  let kev = new Map<string, KevEntry | undefined>();
+  let epss = new Map<string, EpssScore | undefined>();
+  const known = <T>(map: Map<string, T>, id: string, lookup: (id: string) => T): T =>
+    map.has(id) ? (map.get(id) as T) : lookup(id);
   return {
-    recordById: (id) => recordById(db, id),
-    kevFor: (cveId) => kevFor(db, cveId),
-    epssFor: (cveId) => epssFor(db, cveId),
+    prefetch(findings) {
+      const ids = new Set<string>();
+      for (const finding of findings) {
+        for (const id of idsOf(finding)) ids.add(id);
+        for (const evidence of finding.evidence) ids.add(evidence.recordId);
+      }
+      const cves = [...ids].filter(isCve);
+      aliasing = recordsAliasingMany(
+        db,
+        findings.map((finding) => finding.id),
+      );
+      for (const related of aliasing.values()) for (const id of related) ids.add(id);
+      records = recordsByIds(db, ids);
+      kev = kevForMany(db, cves);
+      epss = epssForMany(db, cves);
+    },
+    recordById: (id) => known(records, id, (missing) => recordById(db, missing)),
+    kevFor: (cveId) => known(kev, cveId, (missing) => kevFor(db, missing)),
+    epssFor: (cveId) => known(epss, cveId, (missing) => epssFor(db, missing)),
     aliasesOf: (id) => aliasesOf(db, id),
-    recordsAliasing: (id) => recordsAliasing(db, id),
+    recordsAliasing: (id) => known(aliasing, id, (missing) => recordsAliasing(db, missing)),
   };
+}
+
+function idsOf(finding: Finding): string[] {
+  return [finding.id, ...finding.aliases];
+}
+
+function isCve(id: string): boolean {
+  return id.startsWith('CVE-');
 }
 
 /** New findings with severity, KEV and EPSS set where the sources know them; the input is left as it is. */
 export function enrichFindings(findings: readonly Finding[], sources: EnrichmentSources): Finding[] {
+  sources.prefetch?.(findings);
   return findings.map((finding) => {
     const severity = severityOfFinding(finding, sources) ?? finding.severity;
-    const cves = [finding.id, ...finding.aliases].filter((id) => id.startsWith('CVE-'));
+    const cves = idsOf(finding).filter(isCve);
     const kev = firstOf(cves, sources.kevFor) ?? finding.kev;
     const epss = firstOf(cves, sources.epssFor) ?? finding.epss;
     return { ...finding, ...(severity ? { severity } : {}), ...(kev ? { kev } : {}), ...(epss ? { epss } : {}) };

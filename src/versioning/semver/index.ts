@@ -11,22 +11,46 @@
  */
 import semver from 'semver';
 import type { VersioningScheme } from '../scheme.ts';
-import { compareSemverLike, parseSemverLike } from './semver-like.ts';
+import { compareSemverLike, parseSemverLike, type SemverLike, semverLikeOf } from './semver-like.ts';
 
 const options = { loose: true } as const;
+
+/** A version read once: by `semver` when it can, else SemVer-like, else null (invalid). */
+type Parsed = semver.SemVer | SemverLike | null;
+
+const parsedVersions = new Map<string, Parsed>();
+
+/**
+ * Parses once per text: matching compares the same few versions (the installed one, a record's events) over and over,
+ * and parsing is most of a comparison. Bounded, so a long-lived server does not grow it without end.
+ */
+function parsed(version: string): Parsed {
+  let known = parsedVersions.get(version);
+  if (known === undefined) {
+    if (parsedVersions.size >= 20_000) parsedVersions.clear();
+    known = semver.parse(version, options) ?? parseSemverLike(version) ?? null;
+    parsedVersions.set(version, known);
+  }
+  return known;
+}
 
 /** SemVer 2.0.0 order, as npm and Cargo use it, widened to SemVer-like versions (see above). */
 export const semverVersioning = {
   name: 'semver',
   isValid(version: string): boolean {
-    return semver.valid(version, options) !== null || parseSemverLike(version) !== undefined;
+    return parsed(version) !== null;
   },
   compare(a: string, b: string): number {
-    if (semver.valid(a, options) !== null && semver.valid(b, options) !== null) return semver.compare(a, b, options);
-    const x = parseSemverLike(a);
-    const y = parseSemverLike(b);
-    if (!x) throw new TypeError(`Invalid Version: ${a}`);
-    if (!y) throw new TypeError(`Invalid Version: ${b}`);
-    return compareSemverLike(x, y);
+    const x = parsed(a);
+    const y = parsed(b);
+    // semver.compare throws this TypeError ("Invalid Version: …") for text it cannot parse; so does this scheme.
+    if (x === null) throw new TypeError(`Invalid Version: ${a}`);
+    if (y === null) throw new TypeError(`Invalid Version: ${b}`);
+    if (x instanceof semver.SemVer && y instanceof semver.SemVer) return x.compare(y);
+    return compareSemverLike(asSemverLike(x), asSemverLike(y));
   },
 } satisfies VersioningScheme;
+
+function asSemverLike(version: semver.SemVer | SemverLike): SemverLike {
+  return version instanceof semver.SemVer ? semverLikeOf(version) : version;
+}

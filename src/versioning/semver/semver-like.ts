@@ -22,15 +22,18 @@ function identifier(text: string | number): bigint | string {
   return typeof text === 'number' || /^\d+$/.test(text) ? BigInt(text) : text;
 }
 
+/** A version `semver` has read, as a SemVer-like one. */
+export function semverLikeOf(parsed: semver.SemVer): SemverLike {
+  return {
+    numbers: [BigInt(parsed.major), BigInt(parsed.minor), BigInt(parsed.patch)],
+    prerelease: parsed.prerelease.map(identifier),
+  };
+}
+
 /** Parses a version `semver` reads (its own way) or a SemVer-like one; undefined for anything else. */
 export function parseSemverLike(version: string): SemverLike | undefined {
   const parsed = semver.parse(version, { loose: true });
-  if (parsed) {
-    return {
-      numbers: [BigInt(parsed.major), BigInt(parsed.minor), BigInt(parsed.patch)],
-      prerelease: parsed.prerelease.map(identifier),
-    };
-  }
+  if (parsed) return semverLikeOf(parsed);
   const match = SEMVER_LIKE.exec(version);
   if (!match) return undefined;
   return {
