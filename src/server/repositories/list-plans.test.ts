@@ -52,6 +52,14 @@ describe('list query plans (SQLite)', () => {
     expect(page).toContain('SEARCH packages USING COVERING INDEX packages_language_vulns_idx (language=?)');
   });
 
+  it('walks the vulnerability counts, down to unknown, for packages by vulnerabilities', async () => {
+    const query = parseListQuery({ sortKey: 'vulnerabilities', sortDir: 'DESC' }, PACKAGES_LIST);
+    const [, page] = await plansOf((store) => listPackages(store, query));
+    // The key subquery walks the index in order; only the page's 50 rows are sorted again, by the outer query.
+    expect(page).toContain('SCAN packages USING COVERING INDEX packages_vulns_idx\nUSE TEMP B-TREE FOR ORDER BY');
+    expect(page?.match(/TEMP B-TREE/g)).toHaveLength(1);
+  });
+
   it('walks (has_fix, resources) for fixable vulnerabilities by resources', async () => {
     const raw = { 'hasFixVersion[is]': 'true', 'vulnerabilitySeverity[gte]': 'HIGH', sortKey: 'applicationResources' };
     const [, page] = await plansOf((store) => listVulnerabilities(store, parseListQuery(raw, VULNERABILITIES_LIST)));

@@ -27,9 +27,14 @@ function highestSeverity(column: string): FieldSpec {
   return { kind: 'severity', ops: ['gte', 'lte'], column };
 }
 
-/** "vulnerabilities" sorts by the per-severity counts, most severe first, as KubeClarity does. */
+/**
+ * "vulnerabilities" sorts by the per-severity counts, most severe first, as KubeClarity does, down to UNKNOWN: a row
+ * with only unknown-severity findings sorts above one with none (indexes: migration 005).
+ */
 function vulnerabilityCounts(table: string): readonly string[] {
-  return ['vulns_critical', 'vulns_high', 'vulns_medium', 'vulns_low', 'vulns_negligible'].map((c) => `${table}.${c}`);
+  return ['vulns_critical', 'vulns_high', 'vulns_medium', 'vulns_low', 'vulns_negligible', 'vulns_unknown'].map(
+    (c) => `${table}.${c}`,
+  );
 }
 
 /** GET /applications */

@@ -8,6 +8,7 @@ import * as initial from './001-initial.ts';
 import * as queue from './002-queue.ts';
 import * as listIndexes from './003-list-indexes.ts';
 import * as filterIndexes from './004-filter-indexes.ts';
+import * as vulnerabilitySort from './005-vulnerability-sort.ts';
 
 /** The migration provider for Kysely's Migrator. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '002-queue': { up: (db) => queue.up(db, dialect) },
     '003-list-indexes': { up: (db) => listIndexes.up(db, dialect) },
     '004-filter-indexes': { up: (db) => filterIndexes.up(db, dialect) },
+    '005-vulnerability-sort': { up: (db) => vulnerabilitySort.up(db, dialect) },
   };
   return { getMigrations: async () => migrations };
 }
