@@ -37,7 +37,7 @@ export interface StartOptions {
 /** Opens the store, ensures an admin token, builds the app and listens. */
 export async function startServer(config: ServerConfig, options: StartOptions): Promise<RunningServer> {
   const logger = createServerLogger(config.logLevel);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { backgroundCheckpoints: true });
   let app: FastifyInstance | undefined;
   let background: BackgroundWork | undefined;
   try {

@@ -23,7 +23,7 @@ export interface WorkerConfig {
 /** Runs jobs until a signal stops the process. */
 export async function runWorker(config: WorkerConfig, io: { out: (line: string) => void }): Promise<void> {
   const logger = createServerLogger(config.logLevel);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { backgroundCheckpoints: true });
   let queue: WorkQueue | undefined;
   try {
     queue = await openQueue(store, {

@@ -12,6 +12,7 @@ import { LucentError } from '../../core/errors.ts';
 import type { StoreDialect } from './dialect.ts';
 import { migrationProvider } from './migrations/registry.ts';
 import type { Database } from './schema.ts';
+import { BACKGROUND_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite/checkpointer.ts';
 import { NodeSqliteDialect } from './sqlite/node-sqlite-dialect.ts';
 
 export type { StoreDialect } from './dialect.ts';
@@ -35,6 +36,11 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 export interface StoreOptions {
   /** Called after every query with its SQL and duration (slow-query logs, metrics). */
   log?: (event: LogEvent) => void;
+  /**
+   * SQLite files: checkpoint the WAL in a background thread instead of in the commit that fills it (long-running
+   * processes, the server and `lucent worker`; see sqlite/checkpointer.ts).
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 /** Opens the store at `databaseUrl` and migrates it to the latest schema. */
@@ -101,11 +107,21 @@ async function openSqliteStore(path: string, options: StoreOptions): Promise<Sto
   handle.exec('pragma temp_store = memory');
   // Statistics from a sample of each index, so `PRAGMA optimize` stays quick on a million-row table.
   handle.exec('pragma analysis_limit = 1000');
+  const checkpointer = !memory && options.backgroundCheckpoints ? await startCheckpointer(path) : undefined;
+  if (checkpointer) handle.exec(`pragma wal_autocheckpoint = ${BACKGROUND_AUTOCHECKPOINT_PAGES}`);
   const db = new Kysely<Database>({
     dialect: new NodeSqliteDialect({ database: () => handle }),
     ...(options.log ? { log: options.log } : {}),
   });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    async close() {
+      // The thread goes first: the last connection to close checkpoints what is left and removes the WAL.
+      await checkpointer?.close();
+      await db.destroy();
+    },
+  };
 }
 
 function openPostgresStore(databaseUrl: string, options: StoreOptions): Store {
