@@ -74,13 +74,23 @@ export async function ingestContentAnalysis(
   target: IngestTarget,
   report: ContentAnalysisReport,
 ): Promise<IngestResult> {
+  return inIngestTransaction(store, contentAnalysisWrite(target, report));
+}
+
+/** A report's writes, to run inside an ingestion transaction. */
+export type IngestWrite = (db: Kysely<Database>) => Promise<IngestResult>;
+
+/**
+ * The writes of a content analysis, its rows prepared now (CPU work, outside the transaction and its lock).
+ */
+export function contentAnalysisWrite(target: IngestTarget, report: ContentAnalysisReport): IngestWrite {
   const at = reportTime(report.reportedAt, target);
   const resourceId = resourceIdOf(report.resource.hash);
   const scanId = scanIdOf(resourceId, 'contentAnalysis', at);
   const packages = packageRowsOf(report.packages);
   const analyzers = sortedUnique([...(report.analyzers ?? []), ...[...packages.values()].flatMap((p) => p.analyzers)]);
   const sbom = report.sbom ? compressSbom(report.sbom.document) : undefined;
-  return inIngestTransaction(store, async (db) => {
+  return async (db) => {
     const step = stepper(target);
     await upsertResource(db, resourceId, report.resource, at, {
       analyzers,
@@ -113,7 +123,7 @@ export async function ingestContentAnalysis(
     const removedFindings = await updateCounters(db, resourceId, before, linked, target);
     await step('counters');
     return { resourceId, scanId, packages: packages.size, findings: 0, removedPackages, removedFindings };
-  });
+  };
 }
 
 /**
@@ -125,6 +135,11 @@ export async function ingestVulnerabilityScan(
   target: IngestTarget,
   report: VulnerabilityScanReport,
 ): Promise<IngestResult> {
+  return inIngestTransaction(store, vulnerabilityScanWrite(target, report));
+}
+
+/** The writes of a vulnerability scan, its rows prepared now (outside the transaction). */
+export function vulnerabilityScanWrite(target: IngestTarget, report: VulnerabilityScanReport): IngestWrite {
   const at = reportTime(report.reportedAt, target);
   const resourceId = resourceIdOf(report.resource.hash);
   const scanId = scanIdOf(resourceId, 'vulnerabilityScan', at);
@@ -134,7 +149,7 @@ export async function ingestVulnerabilityScan(
   const named = packageRowsOf(report.findings.map(packageOfFinding));
   const { findings, vulnerabilities } = findingRowsOf(report.findings, report.scanners);
   const scanners = sortedUnique([...(report.scanners ?? []), ...findings.flatMap((f) => JSON.parse(f.scanners))]);
-  return inIngestTransaction(store, async (db) => {
+  return async (db) => {
     const step = stepper(target);
     await upsertResource(db, resourceId, report.resource, at, {
       scanners,
@@ -188,6 +203,15 @@ export async function ingestVulnerabilityScan(
       removedPackages,
       removedFindings,
     };
+  };
+}
+
+/** Stores several reports (KubeClarity's bodies carry several resources) in one transaction: all of them or none. */
+export async function ingestAll(store: Store, writes: readonly IngestWrite[]): Promise<IngestResult[]> {
+  return inIngestTransaction(store, async (db) => {
+    const results: IngestResult[] = [];
+    for (const write of writes) results.push(await write(db));
+    return results;
   });
 }
 

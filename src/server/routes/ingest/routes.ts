@@ -5,7 +5,21 @@
  */
 import { z } from 'zod';
 import type { Principal } from '../../auth/guard.ts';
-import { ingestContentAnalysis, ingestVulnerabilityScan } from '../../services/ingest.ts';
+import {
+  contentAnalysisWrite,
+  type IngestResult,
+  type IngestTarget,
+  ingestAll,
+  ingestContentAnalysis,
+  ingestVulnerabilityScan,
+  vulnerabilityScanWrite,
+} from '../../services/ingest.ts';
+import {
+  contentAnalysisReportsOf,
+  kubeClarityContentAnalysisSchema,
+  kubeClarityVulnerabilityScanSchema,
+  vulnerabilityScanReportsOf,
+} from '../../services/ingest-kubeclarity.ts';
 import { contentAnalysisReportSchema, vulnerabilityScanReportSchema } from '../../services/ingest-schema.ts';
 import { idParams } from '../applications/schemas.ts';
 import type { RouteModule } from '../context.ts';
@@ -22,7 +36,18 @@ const ingestResult = z.object({
   removedFindings: z.number().int().describe('findings the resource no longer has'),
 });
 
-const responses = { 201: ingestResult, 404: errorBody, 413: errorBody, ...ERROR_RESPONSES };
+/** Lucent's body answers one result; KubeClarity's (several resources) one per resource, in order. */
+const responses = {
+  201: z.union([ingestResult, z.object({ resources: z.array(ingestResult) })]),
+  404: errorBody,
+  413: errorBody,
+  ...ERROR_RESPONSES,
+};
+
+/** Lucent's report, or KubeClarity's ApplicationContentAnalysis. */
+const contentAnalysisBody = z.union([contentAnalysisReportSchema, kubeClarityContentAnalysisSchema]);
+/** Lucent's report, or KubeClarity's ApplicationVulnerabilityScan. */
+const vulnerabilityScanBody = z.union([vulnerabilityScanReportSchema, kubeClarityVulnerabilityScanSchema]);
 
 /** The two ingestion endpoints; writers (CI tokens) and admins may call them. */
 export const ingestRoutes = {
@@ -35,17 +60,23 @@ export const ingestRoutes = {
       '/applications/contentAnalysis/:id',
       {
         config: { auth: 'writer' },
-        schema: { tags, params: idParams, body: contentAnalysisReportSchema, response: responses },
+        schema: { tags, params: idParams, body: contentAnalysisBody, response: responses },
       },
       async (request, reply) => {
         const timer = metrics.ingestDuration.startTimer({ kind: 'contentAnalysis' });
-        const result = await ingestContentAnalysis(
-          store,
-          { applicationId: request.params.id, actor: actorOf(request.principal), now },
-          request.body,
-        );
+        const target: IngestTarget = { applicationId: request.params.id, actor: actorOf(request.principal), now };
+        const body = request.body;
+        const result: IngestResult | { resources: IngestResult[] } =
+          'resources' in body
+            ? {
+                resources: await ingestAll(
+                  store,
+                  contentAnalysisReportsOf(body).map((r) => contentAnalysisWrite(target, r)),
+                ),
+              }
+            : await ingestContentAnalysis(store, target, body);
         timer();
-        observeScan(context, 'contentAnalysis', request.body);
+        if (!('resources' in body)) observeScan(context, 'contentAnalysis', body);
         return reply.code(201).send(result);
       },
     );
@@ -54,17 +85,23 @@ export const ingestRoutes = {
       '/applications/vulnerabilityScan/:id',
       {
         config: { auth: 'writer' },
-        schema: { tags, params: idParams, body: vulnerabilityScanReportSchema, response: responses },
+        schema: { tags, params: idParams, body: vulnerabilityScanBody, response: responses },
       },
       async (request, reply) => {
         const timer = metrics.ingestDuration.startTimer({ kind: 'vulnerabilityScan' });
-        const result = await ingestVulnerabilityScan(
-          store,
-          { applicationId: request.params.id, actor: actorOf(request.principal), now },
-          request.body,
-        );
+        const target: IngestTarget = { applicationId: request.params.id, actor: actorOf(request.principal), now };
+        const body = request.body;
+        const result: IngestResult | { resources: IngestResult[] } =
+          'resources' in body
+            ? {
+                resources: await ingestAll(
+                  store,
+                  vulnerabilityScanReportsOf(body).map((r) => vulnerabilityScanWrite(target, r)),
+                ),
+              }
+            : await ingestVulnerabilityScan(store, target, body);
         timer();
-        observeScan(context, 'vulnerabilityScan', request.body);
+        if (!('resources' in body)) observeScan(context, 'vulnerabilityScan', body);
         return reply.code(201).send(result);
       },
     );

@@ -1771,6 +1771,24 @@ export interface paths {
                         };
                         /** @enum {string} */
                         source?: "CICD" | "RUNTIME";
+                    } | {
+                        resources: {
+                            packages?: {
+                                analyzers?: string[] | null;
+                                package: {
+                                    language?: string;
+                                    license?: string;
+                                    name: string;
+                                    version?: string;
+                                };
+                            }[] | null;
+                            resource: {
+                                resourceHash: string;
+                                resourceName?: string;
+                                /** @enum {string} */
+                                resourceType: "IMAGE" | "DIRECTORY" | "FILE" | "ROOTFS" | "SBOM";
+                            };
+                        }[];
                     };
                 };
             };
@@ -1790,6 +1808,17 @@ export interface paths {
                             removedPackages: number;
                             resourceId: string;
                             scanId: string;
+                        } | {
+                            resources: {
+                                findings: number;
+                                packages: number;
+                                /** @description findings the resource no longer has */
+                                removedFindings: number;
+                                /** @description packages the resource no longer has */
+                                removedPackages: number;
+                                resourceId: string;
+                                scanId: string;
+                            }[];
                         };
                     };
                 };
@@ -1999,6 +2028,57 @@ export interface paths {
                         scanners?: string[];
                         /** @enum {string} */
                         source?: "CICD" | "RUNTIME";
+                    } | {
+                        resources: {
+                            cisDockerBenchmarkResults?: {
+                                assessments?: ({
+                                    desc?: string;
+                                    filename?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[] | null;
+                                code: string;
+                                level: number | ("INFO" | "WARN" | "FATAL" | "PASS" | "SKIP" | "IGNORE");
+                            }[] | null;
+                            packageVulnerabilities?: {
+                                cvss?: {
+                                    cvssV3Metrics?: {
+                                        baseScore?: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    cvssV3Vector?: {
+                                        vector?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                                description?: string;
+                                fixVersion?: string;
+                                layerID?: string;
+                                links?: string[] | null;
+                                package: {
+                                    language?: string;
+                                    license?: string;
+                                    name: string;
+                                    version?: string;
+                                };
+                                scanners?: string[] | null;
+                                /** @enum {string} */
+                                severity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "NEGLIGIBLE" | "UNKNOWN";
+                                vulnerabilityName: string;
+                            }[] | null;
+                            resource: {
+                                resourceHash: string;
+                                resourceName?: string;
+                                /** @enum {string} */
+                                resourceType: "IMAGE" | "DIRECTORY" | "FILE" | "ROOTFS" | "SBOM";
+                            };
+                            resourceLayerCommands?: {
+                                command?: string;
+                                layer?: string;
+                            }[] | null;
+                        }[];
                     };
                 };
             };
@@ -2018,6 +2098,17 @@ export interface paths {
                             removedPackages: number;
                             resourceId: string;
                             scanId: string;
+                        } | {
+                            resources: {
+                                findings: number;
+                                packages: number;
+                                /** @description findings the resource no longer has */
+                                removedFindings: number;
+                                /** @description packages the resource no longer has */
+                                removedPackages: number;
+                                resourceId: string;
+                                scanId: string;
+                            }[];
                         };
                     };
                 };
