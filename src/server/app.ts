@@ -21,6 +21,7 @@ import type { ServerContext, ZodApp } from './routes/context.ts';
 import { installErrorHandlers } from './routes/http-errors.ts';
 import { registerOpenApi } from './routes/openapi.ts';
 import { ROUTE_MODULES } from './routes/registry.ts';
+import { rematchTotalsReader } from './services/rematch-metrics.ts';
 import type { Store } from './store/open-store.ts';
 
 /** What the app is built from besides its configuration. */
@@ -74,6 +75,7 @@ function contextOf(config: ServerConfig, dependencies: AppDependencies): ServerC
     auth,
     metrics: createMetrics({
       vulnerabilitiesBySeverity: () => vulnerabilityCounts(dependencies.store),
+      rematch: rematchTotalsReader(dependencies.store.db),
       ...dependencies.metrics,
     }),
     loginLimiter: new LoginLimiter({ maxFailures: config.loginMaxFailures, windowMs: config.loginWindowMs }),

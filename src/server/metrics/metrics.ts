@@ -3,7 +3,8 @@
  * counters): request latency, scan and ingestion durations, queue depth, and the stored vulnerabilities per severity.
  * Gauges that mirror the database are read when scraped, never kept up to date by hand.
  */
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { RematchTotals } from '../services/rematch-metrics.ts';
 
 /** Reads the current figures from storage and the queue at scrape time. */
 export interface MetricsSources {
@@ -11,6 +12,8 @@ export interface MetricsSources {
   vulnerabilitiesBySeverity?: () => Promise<Record<string, number>>;
   /** Jobs waiting or running in the work queue. */
   queueDepth?: () => Promise<number>;
+  /** Re-matching runs and what they changed, over the store's history. */
+  rematch?: () => Promise<RematchTotals>;
 }
 
 /** The metrics of one app. */
@@ -67,5 +70,70 @@ export function createMetrics(sources: MetricsSources = {}): ServerMetrics {
       this.set((await sources.queueDepth?.()) ?? 0);
     },
   });
+  registerRematchMetrics(registry, sources.rematch);
   return { registry, requestDuration, scanDuration, ingestDuration };
+}
+
+/**
+ * Re-matching, read from the store at scrape time (the work may run in another process). The totals only grow while
+ * runs are kept, so they are counters; one read serves every metric of a scrape.
+ */
+function registerRematchMetrics(registry: Registry, read: (() => Promise<RematchTotals>) | undefined): void {
+  let pending: Promise<RematchTotals | undefined> | undefined;
+  // The collect() calls of one scrape start together and share one read; a read that has settled is never reused.
+  const totals = () => {
+    pending ??= (read?.() ?? Promise.resolve(undefined)).finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  };
+  const counter = <L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    values: (t: RematchTotals) => [Partial<Record<L, string>>, number][],
+  ) =>
+    new Counter({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        const current = await totals();
+        this.reset();
+        for (const [labels, value] of current ? values(current) : []) this.inc(labels, value);
+      },
+    });
+  new Gauge({
+    name: 'lucent_rematch_runs',
+    help: 'Re-matching runs (one per advisory database version) by status: planning, running, done',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      const current = await totals();
+      this.reset();
+      for (const [status, n] of Object.entries(current?.runs ?? {})) this.set({ status }, n);
+    },
+  });
+  counter(
+    'lucent_rematch_resources_total',
+    'Resources re-matched, by outcome: done, skipped, failed',
+    ['outcome'],
+    (t) => Object.entries(t.resources).map(([outcome, n]) => [{ outcome }, n]),
+  );
+  counter('lucent_rematch_findings_added_total', 'Findings re-matching added', [], (t) => [[{}, t.added]]);
+  counter('lucent_rematch_findings_removed_total', 'Findings re-matching removed', [], (t) => [[{}, t.removed]]);
+  counter('lucent_rematch_run_duration_seconds_total', 'Time finished re-matching runs took, together', [], (t) => [
+    [{}, t.finishedSeconds],
+  ]);
+  new Gauge({
+    name: 'lucent_rematch_last_run_duration_seconds',
+    help: 'Time the latest finished re-matching run took, from planning to its last resource',
+    registers: [registry],
+    async collect() {
+      const current = await totals();
+      this.reset();
+      if (current?.lastRunSeconds !== undefined) this.set(current.lastRunSeconds);
+    },
+  });
 }
