@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openStore } from '../src/server/store/open-store.ts';
+import { ingestReport } from './server-ingest.ts';
 import { listScenarios, type Scenario } from './server-scenarios.ts';
 import { BENCH_SHAPE, type SeedSummary, seedStore, settle, summaryOf } from './server-seed.ts';
 
@@ -92,41 +93,6 @@ function measure(url: string, scenario: Scenario): Promise<Measured> {
     );
     instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   });
-}
-
-/** A 1,000-package scan: 700 packages the store knows (popular ones) and 300 new, with 150 findings. */
-function ingestReport(seed: SeedSummary, n: number) {
-  const known = seed.popularPackages.slice(0, 700);
-  const fresh = Array.from({ length: 1000 - known.length }, (_, i) => ({
-    purl: `pkg:npm/bench-new-${n}-${i}@1.0.${i % 7}`,
-    name: `bench-new-${n}-${i}`,
-    version: `1.0.${i % 7}`,
-    type: 'npm',
-  }));
-  const packages = [...known, ...fresh].map((pkg) => ({
-    ...pkg,
-    foundBy: [pkg.type === 'deb' ? 'dpkg' : pkg.type],
-    locations: [{ path: `/app/${pkg.name}` }],
-  }));
-  const levels = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
-  const findings = packages.slice(0, 150).map((pkg, i) => ({
-    id: `CVE-2030-${String(n * 1000 + i).padStart(6, '0')}`,
-    packagePurl: pkg.purl,
-    packageName: pkg.name,
-    installedVersion: pkg.version,
-    packageType: pkg.type,
-    fixedVersions: i % 3 === 0 ? [] : [`${pkg.version}-fix`],
-    severity: { level: levels[i % 4] ?? 'LOW', score: 4 + (i % 6) },
-    description: `benchmark advisory ${i}`,
-  }));
-  const hash = `sha256:${n.toString(16).padStart(8, '0')}${'b'.repeat(56)}`;
-  return {
-    resource: { name: `bench/ingest:${n}`, hash, type: 'IMAGE' },
-    os: { id: 'debian', versionId: '12' },
-    packages,
-    findings,
-    scanners: ['lucent'],
-  };
 }
 
 async function api(url: string, method: string, path: string, body?: unknown) {
