@@ -11,6 +11,7 @@ import {
   advisoryLookup,
   aliasesOf,
   epssFor,
+  fullRecordById,
   kevFor,
   openAdvisoryDb,
   recordById,
@@ -102,12 +103,17 @@ describe('advisory database', () => {
     }
   });
 
-  it('returns the whole stored record by id', async () => {
+  it('returns the whole stored record by id, and without its details and references for matching', async () => {
     const db = await openAdvisoryDb(dbPath);
     try {
       const original = JSON.parse(readFileSync(join(fixtures, 'GO-2020-0001.json'), 'utf8'));
-      expect(recordById(db, 'GO-2020-0001')).toEqual(original);
+      expect(original.details).toBeTruthy();
+      expect(original.references.length).toBeGreaterThan(0);
+      expect(fullRecordById(db, 'GO-2020-0001')).toEqual(original);
+      const { details: _details, references: _references, ...matched } = original;
+      expect(recordById(db, 'GO-2020-0001')).toEqual(matched);
       expect(recordById(db, 'GO-1999-0000')).toBeUndefined();
+      expect(fullRecordById(db, 'GO-1999-0000')).toBeUndefined();
     } finally {
       db.close();
     }

@@ -8,7 +8,7 @@ import { osvImporter } from '../importers/osv/index.ts';
 import type { FeedBatch } from '../records.ts';
 import { rebuildDatabase } from './build.ts';
 import { dropSource, readSourceStates, recordCheck, recordDownload } from './feed-sources.ts';
-import { aliasesOf, openAdvisoryDb, status } from './queries.ts';
+import { aliasesOf, fullRecordById, openAdvisoryDb, recordById, status } from './queries.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { openSqlite } from './sqlite.ts';
 import { createBatchWriter } from './write.ts';
@@ -120,7 +120,7 @@ describe('feed sources', () => {
   it('upgrades a schema 1 file in place, keeping its data', async () => {
     const path = await freshDb([[osv('GO-2020-0001.json'), '/feeds/go']]);
     const old = await openSqlite(path, { readOnly: false });
-    old.exec(`DROP TABLE record_sources;
+    old.exec(`DROP TABLE record_sources; ALTER TABLE records DROP COLUMN prose;
       ALTER TABLE feeds DROP COLUMN etag; ALTER TABLE feeds DROP COLUMN last_modified;
       ALTER TABLE feeds DROP COLUMN sha256; ALTER TABLE feeds DROP COLUMN checked_at;
       PRAGMA user_version = 1;`);
@@ -150,10 +150,16 @@ describe('feed sources', () => {
       [{ feed: 'osv', records, problems: [] }, '/feeds/ubuntu'],
       [osv('GO-2020-0001.json'), '/feeds/go'],
     ]);
-    // Schema 2 stored aliases only.
+    // Schema 2 stored aliases only, and each whole record in `json`.
     const old = await openSqlite(path, { readOnly: false });
-    old.exec(`DELETE FROM aliases WHERE alias IN ('UBUNTU-CVE-2021-3782', 'CVE-2021-3782'); PRAGMA user_version = 2;`);
+    old.exec(`DELETE FROM aliases WHERE alias IN ('UBUNTU-CVE-2021-3782', 'CVE-2021-3782');
+      UPDATE records SET json = json_set(json, '$.details', prose ->> '$.details', '$.references', prose -> '$.references')
+        WHERE prose IS NOT NULL;
+      ALTER TABLE records DROP COLUMN prose;
+      PRAGMA user_version = 2;`);
+    const wholeGo = (old.prepare(`SELECT json FROM records WHERE id = 'GO-2020-0001'`).get() as { json: string }).json;
     old.close();
+    expect(JSON.parse(wholeGo).details).toBeTruthy();
     await expect(openAdvisoryDb(path)).rejects.toMatchObject({ code: 'E_DB_INVALID' });
 
     const { start } = await rebuildDatabase(path, (db) => createBatchWriter(db).write(osv('GO-2024-3078.json'), '/b'));
@@ -163,6 +169,11 @@ describe('feed sources', () => {
       expect(status(db).schemaVersion).toBe(SCHEMA_VERSION);
       expect(aliasesOf(db, 'CVE-2021-3782')).toEqual(['UBUNTU-CVE-2021-3782', 'USN-5614-1']);
       expect(aliasesOf(db, 'GO-2020-0001')).toEqual(['CVE-2020-36567', 'GHSA-6vm3-jj99-7229']);
+      // The long text moved out of what matching parses, and the whole record reads as before.
+      expect(recordById(db, 'GO-2020-0001')).not.toHaveProperty('details');
+      expect(recordById(db, 'GO-2020-0001')).not.toHaveProperty('references');
+      expect(fullRecordById(db, 'GO-2020-0001')).toEqual(JSON.parse(wholeGo));
+      expect(fullRecordById(db, 'USN-5614-1')?.details).toBe(records[0]?.details);
     } finally {
       db.close();
     }

@@ -1,6 +1,7 @@
 /**
  * Reading the advisory database: a read-only handle and the lookups the matcher and `lucent db status` use. Records
- * are returned as stored (validated when imported), withdrawn ones included: the matcher decides to skip them.
+ * are returned as stored (validated when imported), withdrawn ones included: the matcher decides to skip them. Only
+ * `fullRecordById` adds the `details` and `references` the others leave out (matching reads neither).
  */
 import { existsSync, statSync } from 'node:fs';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
@@ -55,7 +56,26 @@ export function recordsFor(db: AdvisoryDb, ecosystem: string, name: string): Osv
   return rows.map((row) => parsedRecord(db, row.id, row.json));
 }
 
-/** The record with this id, if imported (shared, as for `recordsFor`). */
+/**
+ * The whole record with this id, as imported: `recordById`'s with its `details` and `references` (kept apart, see
+ * write.ts). Not cached: it is for showing one advisory, not for matching.
+ */
+export function fullRecordById(db: AdvisoryDb, id: string): OsvRecord | undefined {
+  const row = prepared(db, 'SELECT json, prose FROM records WHERE id = ?').get(id) as
+    | { json: string; prose: string | null }
+    | undefined;
+  if (!row) return undefined;
+  const record = JSON.parse(row.json) as OsvRecord;
+  const prose = row.prose ? (JSON.parse(row.prose) as Pick<OsvRecord, 'details' | 'references'>) : {};
+  if (prose.details != null) record.details = prose.details;
+  if (prose.references != null) record.references = prose.references;
+  return record;
+}
+
+/**
+ * The record with this id, if imported (shared, as for `recordsFor`), without its `details` and `references`: what
+ * matching and enrichment read (`fullRecordById` has them).
+ */
 export function recordById(db: AdvisoryDb, id: string): OsvRecord | undefined {
   const cached = parsedRecords.get(db.handle)?.get(id);
   if (cached) return cached;

@@ -8,7 +8,8 @@ import { LucentError } from '../../core/errors.ts';
 
 /**
  * The schema version written into `PRAGMA user_version`. 2 added the download state of feeds and record sources; 3
- * stores each record's OSV `upstream` ids in `aliases` too.
+ * stores each record's OSV `upstream` ids in `aliases` too, and keeps its `details` and `references` apart from the
+ * rest (`records.prose`), which matching parses for every record of every package.
  */
 export const SCHEMA_VERSION = 3;
 
@@ -36,7 +37,8 @@ CREATE TABLE records (
   withdrawn TEXT,
   summary TEXT,
   severity TEXT,
-  json TEXT NOT NULL
+  json TEXT NOT NULL,
+  prose TEXT
 );
 CREATE TABLE record_sources (
   source TEXT NOT NULL,
@@ -78,7 +80,8 @@ export function createSchema(db: DatabaseSync): void {
 /**
  * Upgrades schema 1 or 2 in place, so data imported offline survives; returns false for versions it cannot upgrade.
  * 1 → 2 only adds columns and a table (records from schema 1 have no source, so `db update` never removes them);
- * 2 → 3 copies the `upstream` ids of the stored records into `aliases`, as write.ts now does on import.
+ * 2 → 3 copies the `upstream` ids of the stored records into `aliases` and moves their `details` and `references`
+ * into `prose`, as write.ts now does on import.
  */
 export function migrateSchema(db: DatabaseSync): boolean {
   const version = schemaVersionOf(db);
@@ -93,6 +96,11 @@ CREATE TABLE record_sources (source TEXT NOT NULL, record_id TEXT NOT NULL, PRIM
 CREATE INDEX record_sources_by_record ON record_sources (record_id);`);
   }
   db.exec(`
+ALTER TABLE records ADD COLUMN prose TEXT;
+UPDATE records SET
+  prose = json_object('details', json -> '$.details', 'references', json -> '$.references'),
+  json = json_remove(json, '$.details', '$.references')
+  WHERE json_type(json, '$.details') IS NOT NULL OR json_type(json, '$.references') IS NOT NULL;
 INSERT OR IGNORE INTO aliases (record_id, alias)
   SELECT records.id, upstream.value FROM records, json_each(records.json, '$.upstream') AS upstream
   WHERE json_type(records.json, '$.upstream') = 'array' AND upstream.type = 'text' AND upstream.value <> records.id;

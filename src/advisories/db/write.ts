@@ -30,8 +30,8 @@ export function createBatchWriter(db: DatabaseSync): BatchWriter {
   const statements = {
     modifiedOf: db.prepare('SELECT modified FROM records WHERE id = ?'),
     putRecord: db.prepare(
-      `INSERT OR REPLACE INTO records (id, feed, modified, published, withdrawn, summary, severity, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO records (id, feed, modified, published, withdrawn, summary, severity, json, prose)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     dropAliases: db.prepare('DELETE FROM aliases WHERE record_id = ?'),
     putAlias: db.prepare('INSERT OR IGNORE INTO aliases (record_id, alias) VALUES (?, ?)'),
@@ -50,6 +50,10 @@ export function createBatchWriter(db: DatabaseSync): BatchWriter {
     const existing = statements.modifiedOf.get(record.id) as { modified: string } | undefined;
     // An older copy of a record (an earlier snapshot imported after a newer one) never replaces the newer.
     if (existing && timeOf(existing.modified) > timeOf(record.modified)) return;
+    // The long text (details, references; half of OSV's bytes) goes apart: matching parses `json` for every record of
+    // every package, and reads neither. `fullRecordById` (queries.ts) puts the record back together.
+    const { details, references, ...matched } = record;
+    const prose = details !== undefined || references !== undefined ? JSON.stringify({ details, references }) : null;
     statements.putRecord.run(
       record.id,
       feed,
@@ -58,7 +62,8 @@ export function createBatchWriter(db: DatabaseSync): BatchWriter {
       record.withdrawn ?? null,
       record.summary ?? null,
       record.severity && record.severity.length > 0 ? JSON.stringify(record.severity) : null,
-      JSON.stringify(record),
+      JSON.stringify(matched),
+      prose,
     );
     statements.dropAliases.run(record.id);
     // `upstream` ids (OSV 1.6) are stored with the aliases: a distro advisory and the CVE it names upstream are one
