@@ -289,6 +289,10 @@ describe('advisorySources', () => {
       ];
       const { recordsAliasing: _oneWay, ...transitive } = sources;
       expect(enrichFindings(findings, sources)).toEqual(enrichFindings(findings, transitive));
+      // Prefetching (a few batch queries) answers as the one-by-one lookups of fresh sources do.
+      const { prefetch: _batch, ...oneByOne } = advisorySources(db);
+      expect(enrichFindings(findings, sources)).toEqual(enrichFindings(findings, oneByOne));
+      expect(enrichFindings(findings, sources).filter((item) => item.kev || item.epss).length).toBeGreaterThan(0);
     } finally {
       db.close();
     }

@@ -11,10 +11,14 @@ import {
   advisoryLookup,
   aliasesOf,
   epssFor,
+  epssForMany,
   fullRecordById,
   kevFor,
+  kevForMany,
   openAdvisoryDb,
   recordById,
+  recordsAliasingMany,
+  recordsByIds,
   recordsFor,
   recordsForMany,
   status,
@@ -177,6 +181,16 @@ describe('advisory database', () => {
       expect(kevFor(db, 'CVE-2024-43406')).toBeUndefined();
       expect(epssFor(db, 'CVE-2021-22570')).toEqual({ cveId: 'CVE-2021-22570', epss: 0.00123, percentile: 0.456 });
       expect(epssFor(db, 'CVE-2024-43406')).toBeUndefined();
+      // The batch forms give every id asked for an entry.
+      const cves = ['CVE-2021-22570', 'CVE-2024-43406'];
+      expect([...kevForMany(db, cves)]).toEqual(cves.map((cve) => [cve, kevFor(db, cve)]));
+      expect([...epssForMany(db, cves)]).toEqual(cves.map((cve) => [cve, epssFor(db, cve)]));
+      const ids = ['GO-2020-0001', 'GO-1999-0000', 'PYSEC-2022-48'];
+      expect([...recordsByIds(db, ids)]).toEqual(ids.map((id) => [id, recordById(db, id)]));
+      expect([...recordsAliasingMany(db, ['CVE-2024-43406', 'CVE-0000-0000'])]).toEqual([
+        ['CVE-2024-43406', ['GO-2024-3078', 'PYSEC-2024-72']],
+        ['CVE-0000-0000', []],
+      ]);
     } finally {
       db.close();
     }
