@@ -158,15 +158,14 @@ async function updatePackageLinks(
   }
   for (const [key, ids] of byChange) {
     const [resources, apps] = key.split(' ').map(Number) as [number, number];
+    // Only the counts that change are assigned: SQLite rewrites the index entries of every column an UPDATE assigns,
+    // changed or not, and `applications_count + 0` cost 1,000 index moves per ingestion.
+    const set = {
+      ...(resources !== 0 ? { resources_count: sql<number>`resources_count + ${resources}` } : {}),
+      ...(apps !== 0 ? { applications_count: sql<number>`applications_count + ${apps}` } : {}),
+    };
     for (const chunk of chunksOf(ids)) {
-      await db
-        .updateTable('packages')
-        .set({
-          resources_count: sql<number>`resources_count + ${resources}`,
-          applications_count: sql<number>`applications_count + ${apps}`,
-        })
-        .where('id', 'in', chunk)
-        .execute();
+      await db.updateTable('packages').set(set).where('id', 'in', chunk).execute();
     }
   }
 }
