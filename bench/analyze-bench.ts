@@ -83,12 +83,15 @@ export async function analyzeBench(options: {
     const trivy = summarise(input.label, 'trivy image (cdx)', samples.trivy ?? []);
     const snyk = summarise(input.label, 'snyk-docker-plugin', samples.snyk ?? []);
     results.push(cold, warm, trivy, snyk);
-    const floor = summarise('trivy --version (UPX unpack floor)', 'trivy', floorSamples).wallSeconds;
+    const floorRun = summarise('trivy --version (UPX unpack floor)', 'trivy', floorSamples);
+    const floor = floorRun.wallSeconds;
     const net = Math.max(trivy.wallSeconds - floor, 0.01);
+    const cpuNet = Math.max((trivy.cpuSeconds ?? 0) - (floorRun.cpuSeconds ?? 0), 0.01);
     notes.push(
       `- ${input.label}: Trivy net ${net.toFixed(2)} s (wall ${trivy.wallSeconds.toFixed(2)} − floor ${floor.toFixed(2)}); ` +
         `lucent cold / Trivy net = ${(cold.wallSeconds / net).toFixed(2)}, lucent cold / snyk = ${(cold.wallSeconds / snyk.wallSeconds).toFixed(2)}, ` +
-        `lucent warm = ${warm.wallSeconds.toFixed(2)} s`,
+        `lucent warm = ${warm.wallSeconds.toFixed(2)} s; CPU: lucent cold ${(cold.cpuSeconds ?? 0).toFixed(2)} s, ` +
+        `warm ${(warm.cpuSeconds ?? 0).toFixed(2)} s, Trivy net ${cpuNet.toFixed(2)} s, snyk ${(snyk.cpuSeconds ?? 0).toFixed(2)} s`,
     );
   }
   const synthetic = await syntheticImage(join(work, '..', 'lucent-bench-synthetic'), 200_000);
