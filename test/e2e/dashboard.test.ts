@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditPage } from './support/a11y.ts';
 import { type ApiPage, apiJson, apiText } from './support/api.ts';
 import { type BrowserSession, chromiumInstalled, launchBrowser, screenshot } from './support/browser.ts';
 import type { LucentServer } from './support/lucent-server.ts';
@@ -355,6 +356,7 @@ describe.skipIf(!chromiumInstalled)('dashboard in Chromium', () => {
       expect(await shown()).toEqual(NODE_APP_LOCK_PACKAGES.slice(0, 25));
       expect(await shown()).toContain('express@4.19.2');
       expect(await list.getByText('Rows 1–25 of 64').count()).toBe(1);
+      expect(await auditPage(admin)).toEqual([]);
       await screenshot(admin, browser.artifacts, 'resource-layers');
       await list.getByRole('button', { name: 'Next' }).click();
       await eventually(shown).toEqual(NODE_APP_LOCK_PACKAGES.slice(25, 50));
