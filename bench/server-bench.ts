@@ -8,7 +8,7 @@
  * Flags: `--engine=sqlite|postgres` (default both), `--duration=SECONDS` per scenario (default 5),
  * `--connections=N` (default 2), `--postgres=URL` (default the local test database), `--scale=F` (seed F times the
  * data, for a quick check), `--keep` (leave the seeded databases for `node bench/server-explain.ts`),
- * `--database-url=URL` (measure a kept database again, without seeding).
+ * `--database-url=URL` (measure a kept database again, without seeding), `--only=lists|ingestion` (one part).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -40,6 +40,8 @@ const scale = Number(flag('scale') ?? 1);
 const keep = process.argv.includes('--keep');
 /** `--database-url=URL` measures a database seeded (and kept) before, without seeding again. */
 const reuse = flag('database-url');
+/** `--only=lists` or `--only=ingestion` measures that part alone. */
+const only = flag('only');
 const shape = Object.fromEntries(
   Object.entries(BENCH_SHAPE).map(([key, value]) => [key, Math.max(4, Math.round(value * scale))]),
 ) as unknown as typeof BENCH_SHAPE;
@@ -171,16 +173,15 @@ async function runEngine(engine: 'sqlite' | 'postgres'): Promise<EngineResult> {
     const server = await startServer(databaseUrl);
     try {
       const lists: Measured[] = [];
-      for (const scenario of listScenarios({
-        applicationId: seed.sampleApplicationId,
-        resourceId: seed.sampleResourceId,
-      })) {
+      const scenarios = listScenarios({ applicationId: seed.sampleApplicationId, resourceId: seed.sampleResourceId });
+      for (const scenario of only === 'ingestion' ? [] : scenarios) {
         for (const path of scenario.paths) await api(server.url, 'GET', path);
         const result = await measure(server.url, scenario);
         process.stderr.write(`[${engine}] ${result.name}: p95 ${result.p95} ms (${result.rps} req/s)\n`);
         lists.push(result);
       }
-      const ingestion = await measureIngestion(server.url, seed);
+      const ingestion =
+        only === 'lists' ? { fresh: [], repeated: Number.NaN } : await measureIngestion(server.url, seed);
       process.stderr.write(`[${engine}] ingestion: ${ingestion.fresh.map((ms) => ms.toFixed(0)).join(', ')} ms\n`);
       return { engine, seedSeconds, rows: seed.rows, lists, ingestion };
     } finally {
@@ -230,7 +231,9 @@ function table(results: readonly EngineResult[]): string {
     `${mark(median(r.ingestion.fresh), 300)} (median of ${r.ingestion.fresh.map((ms) => ms.toFixed(0)).join(', ')}; again: ${r.ingestion.repeated.toFixed(0)})`,
     '',
   ]);
-  lines.push(`| ingestion of a 1,000-package scan (ms) | ${ingest.join(' | ')} |`);
+  if (results.some((r) => r.ingestion.fresh.length > 0)) {
+    lines.push(`| ingestion of a 1,000-package scan (ms) | ${ingest.join(' | ')} |`);
+  }
   return lines.join('\n');
 }
 
