@@ -41,6 +41,8 @@ export interface ResourceDelta {
   findingsAfter: ReadonlyMap<string, FindingState>;
   /** Applications linked to the resource by this change. */
   linkedApplications: readonly string[];
+  /** Packages the change created already counted (new ones, in this resource only): their counts stay as they are. */
+  countedPackages?: ReadonlySet<string>;
 }
 
 /** The resource's package ids. */
@@ -101,7 +103,9 @@ export async function applyResourceDelta(db: Kysely<Database>, delta: ResourceDe
   ).map((row) => row.application_id);
   const relinked = delta.linkedApplications.length > 0;
 
-  const addedPackages = [...delta.packagesAfter].filter((id) => !delta.packagesBefore.has(id));
+  const addedPackages = [...delta.packagesAfter].filter(
+    (id) => !delta.packagesBefore.has(id) && !delta.countedPackages?.has(id),
+  );
   const removedPackages = [...delta.packagesBefore].filter((id) => !delta.packagesAfter.has(id));
   await updatePackageLinks(db, delta, applications, addedPackages, removedPackages);
 

@@ -74,8 +74,17 @@ export async function linkApplication(db: Db, applicationId: string, resourceId:
  * Inserts new packages; known ones get the reported licenses when the report has some that differ. Known packages are
  * looked up first rather than left to ON CONFLICT: PostgreSQL locks (writes) every conflicting row even when its
  * DO UPDATE ... WHERE is false, and a report's packages are mostly known.
+ *
+ * A new package is in this resource only, so it is inserted already counted (one resource, the resource's
+ * `applications`); the ids returned are those, which the counter upkeep then leaves alone (an UPDATE right after the
+ * INSERT rewrote every index entry of the row again: on PostgreSQL, every index of `packages`).
  */
-export async function upsertPackages(db: Db, packages: readonly PackageRows[], at: string): Promise<void> {
+export async function upsertPackages(
+  db: Db,
+  packages: readonly PackageRows[],
+  at: string,
+  applications: number,
+): Promise<Set<string>> {
   const known = new Map<string, string>();
   for (const chunk of chunksOf(packages.map((pkg) => pkg.id))) {
     for (const row of await db.selectFrom('packages').select(['id', 'license']).where('id', 'in', chunk).execute()) {
@@ -83,8 +92,9 @@ export async function upsertPackages(db: Db, packages: readonly PackageRows[], a
     }
   }
   const fresh = packages.filter((pkg) => !known.has(pkg.id));
-  for (const chunk of chunksOf(fresh, rowsPerInsert(10))) {
-    await db
+  const inserted = new Set<string>();
+  for (const chunk of chunksOf(fresh, rowsPerInsert(12))) {
+    const rows = await db
       .insertInto('packages')
       .values(
         chunk.map((pkg) => ({
@@ -98,11 +108,15 @@ export async function upsertPackages(db: Db, packages: readonly PackageRows[], a
           licenses: JSON.stringify(pkg.licenses),
           license: pkg.licenses.join(' AND '),
           created_at: at,
+          resources_count: 1,
+          applications_count: applications,
         })),
       )
       // Another writer (a repair, a test) may have added one meanwhile; ingestions themselves are serialised.
       .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
       .execute();
+    for (const row of rows) inserted.add(row.id);
   }
   const relicensed = packages.filter((pkg) => {
     const license = pkg.licenses.join(' AND ');
@@ -115,6 +129,17 @@ export async function upsertPackages(db: Db, packages: readonly PackageRows[], a
       .where('id', '=', pkg.id)
       .execute();
   }
+  return inserted;
+}
+
+/** How many applications the resource belongs to. */
+export async function applicationCount(db: Db, resourceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('application_resources')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('resource_id', '=', resourceId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Removes the resource's packages that are not in `keep` (their findings go with them); returns how many. */

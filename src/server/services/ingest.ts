@@ -27,6 +27,7 @@ import type { Database } from '../store/schema.ts';
 import { findingRowsOf, packageOfFinding, packageRowsOf, sortedUnique } from './ingest-rows.ts';
 import type { ContentAnalysisReport, VulnerabilityScanReport } from './ingest-schema.ts';
 import {
+  applicationCount,
   compressSbom,
   linkApplication,
   recordScan,
@@ -100,7 +101,7 @@ export function contentAnalysisWrite(target: IngestTarget, report: ContentAnalys
     const linked = target.applicationId ? await linkApplication(db, target.applicationId, resourceId, at) : false;
     await step('resource');
     const before = await resourceState(db, resourceId);
-    await upsertPackages(db, [...packages.values()], at);
+    const counted = await upsertPackages(db, [...packages.values()], at, await applicationCount(db, resourceId));
     const removedPackages = await removePackages(db, resourceId, before.packages, new Set(packages.keys()));
     await upsertResourcePackages(db, resourceId, [...packages.values()], { onlyNew: false });
     await step('packages');
@@ -120,7 +121,7 @@ export function contentAnalysisWrite(target: IngestTarget, report: ContentAnalys
       findings_count: 0,
     });
     await step('scan');
-    const removedFindings = await updateCounters(db, resourceId, before, linked, target);
+    const removedFindings = await updateCounters(db, resourceId, before, { linked, counted }, target);
     await step('counters');
     return { resourceId, scanId, packages: packages.size, findings: 0, removedPackages, removedFindings };
   };
@@ -161,9 +162,11 @@ export function vulnerabilityScanWrite(target: IngestTarget, report: Vulnerabili
     const linked = target.applicationId ? await linkApplication(db, target.applicationId, resourceId, at) : false;
     await step('resource');
     const before = await resourceState(db, resourceId);
+    const applications = await applicationCount(db, resourceId);
     let removedPackages = 0;
+    let counted = new Set<string>();
     if (packages) {
-      await upsertPackages(db, [...packages.values()], at);
+      counted = await upsertPackages(db, [...packages.values()], at, applications);
       removedPackages = await removePackages(db, resourceId, before.packages, new Set(packages.keys()));
       await upsertResourcePackages(db, resourceId, [...packages.values()], { onlyNew: false });
     }
@@ -171,7 +174,7 @@ export function vulnerabilityScanWrite(target: IngestTarget, report: Vulnerabili
     const missing = [...named.values()]
       .filter((pkg) => !kept.has(pkg.id))
       .map((pkg) => ({ ...pkg, analyzers: [], locations: [] }));
-    await upsertPackages(db, missing, at);
+    for (const id of await upsertPackages(db, missing, at, applications)) counted.add(id);
     await upsertResourcePackages(db, resourceId, missing, { onlyNew: true });
     await step('packages');
     await upsertVulnerabilities(db, vulnerabilities, at);
@@ -193,7 +196,7 @@ export function vulnerabilityScanWrite(target: IngestTarget, report: Vulnerabili
       findings_count: findings.length,
     });
     await step('scan');
-    const removedFindings = await updateCounters(db, resourceId, before, linked, target);
+    const removedFindings = await updateCounters(db, resourceId, before, { linked, counted }, target);
     await step('counters');
     return {
       resourceId,
@@ -230,9 +233,10 @@ async function updateCounters(
   db: Kysely<Database>,
   resourceId: string,
   before: ResourceState,
-  linked: boolean,
+  change: { linked: boolean; counted: ReadonlySet<string> },
   target: IngestTarget,
 ): Promise<number> {
+  const { linked, counted } = change;
   const after = await resourceState(db, resourceId);
   await applyResourceDelta(db, {
     resourceId,
@@ -241,6 +245,7 @@ async function updateCounters(
     findingsBefore: before.findings,
     findingsAfter: after.findings,
     linkedApplications: linked && target.applicationId ? [target.applicationId] : [],
+    countedPackages: counted,
   });
   return [...before.findings.keys()].filter((key) => !after.findings.has(key)).length;
 }
