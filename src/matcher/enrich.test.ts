@@ -333,4 +333,27 @@ describe('advisorySources', () => {
       db.close();
     }
   });
+
+  it('rates from the CVSS scores the database stored on import, without computing them again', async () => {
+    // A vector no other test uses, so the process has not scored it yet; its real base score is 1.6.
+    const vector = 'CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N';
+    const rated: OsvRecord = { ...record('PYSEC-2005-1.json'), severity: [{ type: 'CVSS_V3', score: vector }] };
+    const dbPath = join(await mkdtemp(join(tmpdir(), 'lucent-enrich-')), 'advisories.db');
+    await rebuildDatabase(dbPath, (handle) => {
+      const writer = createBatchWriter(handle);
+      writer.write({ feed: 'osv', records: [rated], problems: [] }, '/fixtures/osv');
+      const stored = handle.prepare('SELECT score FROM cvss_scores WHERE vector = ?').get(vector);
+      expect(stored).toEqual({ score: 1.6 });
+      // Changed behind the scorer's back: a scan that reads 9.1 took the stored score.
+      handle.prepare('UPDATE cvss_scores SET score = 9.1 WHERE vector = ?').run(vector);
+      return writer.finish(new Date('2025-08-26T00:00:00Z'));
+    });
+    const db = await openAdvisoryDb(dbPath);
+    try {
+      const pysec = finding('CVE-2005-4644', [], [['PYSEC-2005-1', 'PyPI']]);
+      expect(enrichFindings([pysec], advisorySources(db))[0]?.severity).toMatchObject({ score: 9.1, vector });
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -4,9 +4,11 @@
  * CISA KEV entry and EPSS score, looked up by CVE id.
  */
 
+import { isCvssType, rememberBaseScores } from '../advisories/cvss.ts';
 import type { AdvisoryDb } from '../advisories/db/queries.ts';
 import {
   aliasesOf,
+  cvssScores,
   epssFor,
   epssForMany,
   kevFor,
@@ -40,8 +42,9 @@ export interface EnrichmentSources {
 
 /**
  * The advisory DB as enrichment's sources. `prefetch` asks the database everything enrichment will ask about the
- * findings (their records, the records aliasing their ids, KEV and EPSS of their CVEs) in one query per table; the
- * lookups answer from that, and ask the database only about what was not prefetched.
+ * findings (their records, the records aliasing their ids, the stored scores of those records' CVSS vectors, KEV and
+ * EPSS of their CVEs) in one query per table; the lookups answer from that, and ask the database only about what was
+ * not prefetched.
  */
 export function advisorySources(db: AdvisoryDb): EnrichmentSources {
   let records = new Map<string, OsvRecord | undefined>();
@@ -64,6 +67,7 @@ export function advisorySources(db: AdvisoryDb): EnrichmentSources {
       );
       for (const related of aliasing.values()) for (const id of related) ids.add(id);
       records = recordsByIds(db, ids);
+      rememberBaseScores(cvssScores(db, vectorsOf(records.values())));
       kev = kevForMany(db, cves);
       epss = epssForMany(db, cves);
     },
@@ -73,6 +77,22 @@ export function advisorySources(db: AdvisoryDb): EnrichmentSources {
     aliasesOf: (id) => aliasesOf(db, id),
     recordsAliasing: (id) => known(aliasing, id, (missing) => recordsAliasing(db, missing)),
   };
+}
+
+/** The CVSS vectors of records, on the record and on its affected entries, once each. */
+function vectorsOf(records: Iterable<OsvRecord | undefined>): { type: 'CVSS_V3' | 'CVSS_V4'; vector: string }[] {
+  const found = new Map<string, { type: 'CVSS_V3' | 'CVSS_V4'; vector: string }>();
+  for (const record of records) {
+    if (!record) continue;
+    const severities = [
+      ...(record.severity ?? []),
+      ...(record.affected ?? []).flatMap((entry) => entry.severity ?? []),
+    ];
+    for (const { type, score } of severities) {
+      if (isCvssType(type)) found.set(`${type} ${score}`, { type, vector: score });
+    }
+  }
+  return [...found.values()];
 }
 
 function idsOf(finding: Finding): string[] {

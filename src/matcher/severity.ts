@@ -4,12 +4,12 @@
  * urgency, Ubuntu priority) comes first, as the distro has judged the issue for the package it ships. An invalid or
  * partial vector is never fatal: it is skipped and the next source is tried.
  */
-import cvssCalculator from 'ae-cvss-calculator';
+import { cvssBaseScore } from '../advisories/cvss.ts';
 import type { OsvAffected, OsvRecord } from '../advisories/osv/schema.ts';
 import { type FindingSeverity, SEVERITY_LEVELS, type SeverityLevel } from './match.ts';
 
-// The package is CommonJS (a webpack bundle): Node's ESM loader gives only its default export.
-const { Cvss3P0, Cvss3P1, Cvss4P0 } = cvssCalculator;
+/** Scoring lives with the advisory DB, which stores the score of every vector it imports (advisories/cvss.ts). */
+export { cvssBaseScore };
 
 /** Whether an OSV ecosystem is a distro release (`Debian:12`, `Alpine:v3.18`, `Ubuntu:22.04:LTS`). */
 export function isDistroEcosystem(ecosystem: string): boolean {
@@ -70,44 +70,6 @@ function cvssSeverity(record: OsvRecord, entries: OsvAffected[], type: 'CVSS_V3'
     });
   }
   return best;
-}
-
-/** The prefixes each OSV severity type allows (CVSS v3.1 §6 and v4.0 §7, "Vector String"). */
-const PREFIXES = { CVSS_V3: ['CVSS:3.0', 'CVSS:3.1'], CVSS_V4: ['CVSS:4.0'] } as const;
-
-/**
- * The CVSS base score of a vector, or undefined when it is not a complete, well-formed vector of that type. The library
- * is lenient (it accepts a missing or wrong prefix, repeated metrics and missing base metrics), so those checks are
- * made here; metric order is not checked, as feeds publish reordered vectors that are otherwise valid.
- */
-export function cvssBaseScore(vector: string, type: 'CVSS_V3' | 'CVSS_V4'): number | undefined {
-  // Memoised: the same vectors come up for many findings, and the calculator is the costliest step of enrichment.
-  const key = `${type} ${vector}`;
-  if (baseScores.has(key)) return baseScores.get(key);
-  if (baseScores.size >= 10_000) baseScores.clear();
-  const score = computeBaseScore(vector, type);
-  baseScores.set(key, score);
-  return score;
-}
-
-const baseScores = new Map<string, number | undefined>();
-
-function computeBaseScore(vector: string, type: 'CVSS_V3' | 'CVSS_V4'): number | undefined {
-  const [prefix, ...metrics] = vector.trim().split('/');
-  if (!prefix || !(PREFIXES[type] as readonly string[]).includes(prefix)) return undefined;
-  const names = metrics.map((metric) => metric.split(':')[0]);
-  if (new Set(names).size !== names.length) return undefined;
-  try {
-    const cvss =
-      prefix === 'CVSS:4.0' ? new Cvss4P0(vector) : prefix === 'CVSS:3.0' ? new Cvss3P0(vector) : new Cvss3P1(vector);
-    if (!cvss.isBaseFullyDefined()) return undefined;
-    const scores = cvss.calculateScores();
-    // The base score alone (CVSS-B in v4): threat/temporal and environmental metrics describe someone's context.
-    const score = 'baseMetricsOnly' in scores ? scores.baseMetricsOnly : scores.base;
-    return typeof score === 'number' && Number.isFinite(score) ? score : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const URGENCY_SOURCE = 'urgency of ';

@@ -8,7 +8,7 @@ import { osvImporter } from '../importers/osv/index.ts';
 import type { FeedBatch } from '../records.ts';
 import { rebuildDatabase } from './build.ts';
 import { dropSource, readSourceStates, recordCheck, recordDownload } from './feed-sources.ts';
-import { aliasesOf, fullRecordById, openAdvisoryDb, recordById, status } from './queries.ts';
+import { aliasesOf, cvssScores, fullRecordById, openAdvisoryDb, recordById, status } from './queries.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { openSqlite } from './sqlite.ts';
 import { createBatchWriter } from './write.ts';
@@ -120,7 +120,7 @@ describe('feed sources', () => {
   it('upgrades a schema 1 file in place, keeping its data', async () => {
     const path = await freshDb([[osv('GO-2020-0001.json'), '/feeds/go']]);
     const old = await openSqlite(path, { readOnly: false });
-    old.exec(`DROP TABLE record_sources; ALTER TABLE records DROP COLUMN prose;
+    old.exec(`DROP TABLE record_sources; ALTER TABLE records DROP COLUMN prose; DROP TABLE cvss_scores;
       ALTER TABLE feeds DROP COLUMN etag; ALTER TABLE feeds DROP COLUMN last_modified;
       ALTER TABLE feeds DROP COLUMN sha256; ALTER TABLE feeds DROP COLUMN checked_at;
       PRAGMA user_version = 1;`);
@@ -156,6 +156,7 @@ describe('feed sources', () => {
       UPDATE records SET json = json_set(json, '$.details', prose ->> '$.details', '$.references', prose -> '$.references')
         WHERE prose IS NOT NULL;
       ALTER TABLE records DROP COLUMN prose;
+      DROP TABLE cvss_scores;
       PRAGMA user_version = 2;`);
     const wholeGo = (old.prepare(`SELECT json FROM records WHERE id = 'GO-2020-0001'`).get() as { json: string }).json;
     old.close();
@@ -174,6 +175,13 @@ describe('feed sources', () => {
       expect(recordById(db, 'GO-2020-0001')).not.toHaveProperty('references');
       expect(fullRecordById(db, 'GO-2020-0001')).toEqual(JSON.parse(wholeGo));
       expect(fullRecordById(db, 'USN-5614-1')?.details).toBe(records[0]?.details);
+      // The CVSS vectors of the records are scored: UBUNTU-CVE-2021-3782 carries one v3.1 vector, twice.
+      expect(
+        cvssScores(db, [
+          { type: 'CVSS_V3', vector: 'CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:H' },
+          { type: 'CVSS_V4', vector: 'CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:H' },
+        ]),
+      ).toEqual([{ type: 'CVSS_V3', vector: 'CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:H', score: 6.6 }]);
     } finally {
       db.close();
     }

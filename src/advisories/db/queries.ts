@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { LucentError } from '../../core/errors.ts';
+import type { CvssType } from '../cvss.ts';
 import type { OsvRecord } from '../osv/schema.ts';
 import type { EpssScore, FeedName, KevEntry } from '../records.ts';
 import { normalisePackageName } from './package-names.ts';
@@ -196,6 +197,24 @@ export function recordsAliasingMany(db: AdvisoryDb, ids: Iterable<string>): Map<
   ).all(JSON.stringify([...found.keys()])) as { alias: string; record_id: string }[];
   for (const row of rows) found.get(row.alias)?.push(row.record_id);
   return found;
+}
+
+/**
+ * The stored base scores of these CVSS vectors (scored on import, see cvss.ts); a vector the database has not scored
+ * is left out, and `cvssBaseScore` computes it when asked.
+ */
+export function cvssScores(
+  db: AdvisoryDb,
+  vectors: Iterable<{ type: CvssType; vector: string }>,
+): { type: CvssType; vector: string; score: number | undefined }[] {
+  const wanted = [...vectors].map(({ type, vector }) => [type, vector]);
+  if (wanted.length === 0) return [];
+  const rows = prepared(
+    db,
+    `SELECT cvss_scores.type, cvss_scores.vector, cvss_scores.score FROM json_each(?) AS wanted
+     JOIN cvss_scores ON cvss_scores.type = wanted.value ->> 0 AND cvss_scores.vector = wanted.value ->> 1`,
+  ).all(JSON.stringify(wanted)) as { type: CvssType; vector: string; score: number | null }[];
+  return rows.map((row) => ({ type: row.type, vector: row.vector, score: row.score ?? undefined }));
 }
 
 /** `kevFor` for many CVEs at once. */

@@ -5,11 +5,13 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { LucentError } from '../../core/errors.ts';
+import { cvssBaseScore, isCvssType } from '../cvss.ts';
 
 /**
  * The schema version written into `PRAGMA user_version`. 2 added the download state of feeds and record sources; 3
  * stores each record's OSV `upstream` ids in `aliases` too, and keeps its `details` and `references` apart from the
- * rest (`records.prose`), which matching parses for every record of every package.
+ * rest (`records.prose`), which matching parses for every record of every package, and the base score of every CVSS
+ * vector the records carry (`cvss_scores`).
  */
 export const SCHEMA_VERSION = 3;
 
@@ -64,6 +66,12 @@ CREATE TABLE kev (
   date_added TEXT NOT NULL,
   json TEXT NOT NULL
 );
+CREATE TABLE cvss_scores (
+  type TEXT NOT NULL,
+  vector TEXT NOT NULL,
+  score REAL,
+  PRIMARY KEY (type, vector)
+) WITHOUT ROWID;
 CREATE TABLE epss (
   cve_id TEXT NOT NULL PRIMARY KEY,
   epss REAL NOT NULL,
@@ -80,8 +88,8 @@ export function createSchema(db: DatabaseSync): void {
 /**
  * Upgrades schema 1 or 2 in place, so data imported offline survives; returns false for versions it cannot upgrade.
  * 1 → 2 only adds columns and a table (records from schema 1 have no source, so `db update` never removes them);
- * 2 → 3 copies the `upstream` ids of the stored records into `aliases` and moves their `details` and `references`
- * into `prose`, as write.ts now does on import.
+ * 2 → 3 copies the `upstream` ids of the stored records into `aliases`, moves their `details` and `references`
+ * into `prose`, and scores their CVSS vectors, as write.ts now does on import.
  */
 export function migrateSchema(db: DatabaseSync): boolean {
   const version = schemaVersionOf(db);
@@ -104,7 +112,20 @@ UPDATE records SET
 INSERT OR IGNORE INTO aliases (record_id, alias)
   SELECT records.id, upstream.value FROM records, json_each(records.json, '$.upstream') AS upstream
   WHERE json_type(records.json, '$.upstream') = 'array' AND upstream.type = 'text' AND upstream.value <> records.id;
+CREATE TABLE cvss_scores (type TEXT NOT NULL, vector TEXT NOT NULL, score REAL, PRIMARY KEY (type, vector)) WITHOUT ROWID;
 PRAGMA user_version = ${SCHEMA_VERSION};`);
+  const vectors = db
+    .prepare(
+      `SELECT DISTINCT severity.value ->> 'type' AS type, severity.value ->> 'score' AS vector
+       FROM records, json_each(records.json, '$.severity') AS severity
+       UNION SELECT DISTINCT severity.value ->> 'type', severity.value ->> 'score'
+       FROM records, json_each(records.json, '$.affected') AS affected, json_each(affected.value, '$.severity') AS severity`,
+    )
+    .all() as { type: string; vector: string | null }[];
+  const put = db.prepare('INSERT OR IGNORE INTO cvss_scores (type, vector, score) VALUES (?, ?, ?)');
+  for (const { type, vector } of vectors) {
+    if (isCvssType(type) && typeof vector === 'string') put.run(type, vector, cvssBaseScore(vector, type) ?? null);
+  }
   return true;
 }
 

@@ -3,6 +3,7 @@
  * only knows the tables. Records are upserted by id, keeping the newer `modified` when the same record arrives twice.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { cvssBaseScore, isCvssType } from '../cvss.ts';
 import type { OsvRecord } from '../osv/schema.ts';
 import type { FeedBatch, FeedName } from '../records.ts';
 import { normalisePackageName } from './package-names.ts';
@@ -36,6 +37,8 @@ export function createBatchWriter(db: DatabaseSync): BatchWriter {
     dropAliases: db.prepare('DELETE FROM aliases WHERE record_id = ?'),
     putAlias: db.prepare('INSERT OR IGNORE INTO aliases (record_id, alias) VALUES (?, ?)'),
     dropAffected: db.prepare('DELETE FROM affected WHERE record_id = ?'),
+    hasScore: db.prepare('SELECT 1 FROM cvss_scores WHERE type = ? AND vector = ?'),
+    putScore: db.prepare('INSERT OR IGNORE INTO cvss_scores (type, vector, score) VALUES (?, ?, ?)'),
     putAffected: db.prepare('INSERT OR IGNORE INTO affected (ecosystem, name, record_id) VALUES (?, ?, ?)'),
     putSource: db.prepare('INSERT OR IGNORE INTO record_sources (source, record_id) VALUES (?, ?)'),
     putKev: db.prepare('INSERT OR REPLACE INTO kev (cve_id, date_added, json) VALUES (?, ?, ?)'),
@@ -45,6 +48,17 @@ export function createBatchWriter(db: DatabaseSync): BatchWriter {
     ),
   };
   const summaries = new Map<string, FeedImportSummary>();
+  const scored = new Set<string>();
+
+  /** Stores the base score of each CVSS vector once, so a scan reads it instead of computing it (cvss.ts). */
+  function putScores(severities: readonly { type: string; score: string }[] | null | undefined): void {
+    for (const { type, score: vector } of severities ?? []) {
+      if (!isCvssType(type) || scored.has(`${type} ${vector}`)) continue;
+      scored.add(`${type} ${vector}`);
+      if (statements.hasScore.get(type, vector)) continue;
+      statements.putScore.run(type, vector, cvssBaseScore(vector, type) ?? null);
+    }
+  }
 
   function putRecord(feed: FeedName, record: OsvRecord): void {
     const existing = statements.modifiedOf.get(record.id) as { modified: string } | undefined;
@@ -72,7 +86,9 @@ export function createBatchWriter(db: DatabaseSync): BatchWriter {
       if (alias !== record.id) statements.putAlias.run(record.id, alias);
     }
     statements.dropAffected.run(record.id);
+    putScores(record.severity);
     for (const affected of record.affected ?? []) {
+      putScores(affected.severity);
       if (!affected.package) continue; // git-only ranges have no package to look up
       const { ecosystem, name } = affected.package;
       statements.putAffected.run(ecosystem, normalisePackageName(ecosystem, name), record.id);
