@@ -106,18 +106,29 @@ function evidenceOf(
   };
 }
 
-/** Events in version order, `introduced: "0"` first; events whose version the scheme cannot read go last. */
+/**
+ * Events in version order, `introduced: "0"` first; events whose version the scheme cannot read go last. Each event's
+ * version and validity are read once, not at every comparison of the sort.
+ */
 function sortEvents(events: OsvEvent[], scheme: VersioningScheme): OsvEvent[] {
-  const versionOf = (event: OsvEvent) => event.introduced ?? event.fixed ?? event.last_affected ?? event.limit ?? '';
-  return events
+  const keyed = events
     .filter((event) => event.limit === undefined)
-    .sort((a, b) => {
-      const x = versionOf(a);
-      const y = versionOf(b);
-      if (x === '0' && a.introduced !== undefined) return -1;
-      if (y === '0' && b.introduced !== undefined) return 1;
-      return compare(scheme, x, y);
+    .map((event) => {
+      const version = event.introduced ?? event.fixed ?? event.last_affected ?? '';
+      return {
+        event,
+        version,
+        zero: version === '0' && event.introduced !== undefined,
+        valid: isValid(scheme, version),
+      };
     });
+  keyed.sort((a, b) => {
+    if (a.zero) return -1;
+    if (b.zero) return 1;
+    if (a.valid && b.valid) return scheme.compare(a.version, b.version);
+    return a.valid ? -1 : b.valid ? 1 : 0;
+  });
+  return keyed.map((item) => item.event);
 }
 
 function sortVersions(versions: string[], scheme: VersioningScheme): string[] {
