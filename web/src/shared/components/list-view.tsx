@@ -65,6 +65,9 @@ export interface ListViewProps<Row> {
   toolbar?: ReactNode;
 }
 
+/** Props of a feature's list component: everything but the configuration it brings. */
+export type ListProps<Row> = Omit<ListViewProps<Row>, 'config'>;
+
 /** Renders the list and keeps its state in the URL. */
 export function ListView<Row>(props: ListViewProps<Row>): ReactNode {
   const { config, prefix = '', fixedScope, scopeLabel, filters = true, toolbar } = props;

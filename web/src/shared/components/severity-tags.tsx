@@ -1,6 +1,8 @@
 /** Severity shown as coloured tags with counts ("2 Critical · 5 High"), or a single severity badge. */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { ScopeKey } from '../lib/list-query.ts';
+import { routes } from '../lib/routes.ts';
 import { normalizeCounts, type SeverityCount, severityLabel, totalCount } from '../lib/severity.ts';
 
 /** Props of SeverityTags. */
@@ -44,4 +46,20 @@ export function SeverityTags({ counts, linkFor, showZero = false }: SeverityTags
 export function SeverityBadge({ severity }: { severity: string | null | undefined }): ReactNode {
   if (!severity) return <span className="muted">–</span>;
   return <span className={`sev-badge sev-${severity.toLowerCase()}`}>{severityLabel(severity)}</span>;
+}
+
+/** Severity tags of one application, resource or package, each linking to its vulnerabilities of that severity. */
+export function ScopedSeverityTags(props: {
+  counts: readonly SeverityCount[] | null | undefined;
+  scope: { key: ScopeKey; value: string };
+}): ReactNode {
+  const { counts, scope } = props;
+  return (
+    <SeverityTags
+      counts={counts}
+      linkFor={(severity) =>
+        routes.vulnerabilities({ [scope.key]: scope.value, 'vulnerabilitySeverity[is]': severity })
+      }
+    />
+  );
 }

@@ -49,3 +49,31 @@ export function isMultiValue(op: FilterOp): boolean {
 export function valueLabel(field: FilterField | undefined, value: string): string {
   return field?.options?.find((option) => option.value === value)?.label ?? value;
 }
+
+/** A free-text filter with the five string operators. */
+export function textFilter(field: string, label: string): FilterField {
+  return { field, label, kind: 'text', ops: TEXT_OPS };
+}
+
+/** A count filter ("at least 3 resources"). */
+export function countFilter(field: string, label: string): FilterField {
+  return { field, label, kind: 'count', ops: COUNT_OPS };
+}
+
+/** A filter on one element of a list-valued field (a label, an analyzer). */
+export function elementFilter(field: string, label: string): FilterField {
+  return { field, label, kind: 'element', ops: ELEMENT_OPS };
+}
+
+/** A one-of filter over fixed values shown as they are (resource or application types). */
+export function choiceFilter(field: string, label: string, values: readonly string[]): FilterField {
+  return { field, label, kind: 'choice', ops: ['is'], options: values.map((value) => ({ value, label: value })) };
+}
+
+/** The highest-severity filter of lists whose rows carry severity counts. */
+export const HIGHEST_SEVERITY_FILTER: FilterField = {
+  field: 'vulnerabilitySeverity',
+  label: 'Highest severity',
+  kind: 'severity',
+  ops: ['gte', 'lte'],
+};

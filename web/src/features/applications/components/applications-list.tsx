@@ -2,10 +2,16 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Column } from '../../../shared/components/data-table.tsx';
-import { type ListConfig, ListView, type ListViewProps } from '../../../shared/components/list-view.tsx';
-import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
-import { COUNT_OPS, ELEMENT_OPS, type FilterField, TEXT_OPS } from '../../../shared/lib/filter-spec.ts';
-import { formatNumber } from '../../../shared/lib/format.ts';
+import { countColumn, vulnerabilitiesColumn } from '../../../shared/components/list-columns.tsx';
+import { type ListConfig, type ListProps, ListView } from '../../../shared/components/list-view.tsx';
+import {
+  choiceFilter,
+  countFilter,
+  elementFilter,
+  type FilterField,
+  HIGHEST_SEVERITY_FILTER,
+  textFilter,
+} from '../../../shared/lib/filter-spec.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import {
   APPLICATION_TYPES,
@@ -18,19 +24,13 @@ import { LabelList } from './label-list.tsx';
 
 /** Every filter of `GET /api/applications`. */
 export const APPLICATION_FILTERS: readonly FilterField[] = [
-  { field: 'applicationName', label: 'Name', kind: 'text', ops: TEXT_OPS },
-  {
-    field: 'applicationType',
-    label: 'Type',
-    kind: 'choice',
-    ops: ['is'],
-    options: APPLICATION_TYPES.map((value) => ({ value, label: value })),
-  },
-  { field: 'applicationLabels', label: 'Label (key=value)', kind: 'element', ops: ELEMENT_OPS },
-  { field: 'applicationEnvs', label: 'Environment', kind: 'element', ops: ELEMENT_OPS },
-  { field: 'vulnerabilitySeverity', label: 'Highest severity', kind: 'severity', ops: ['gte', 'lte'] },
-  { field: 'applicationResources', label: 'Resources', kind: 'count', ops: COUNT_OPS },
-  { field: 'packages', label: 'Packages', kind: 'count', ops: COUNT_OPS },
+  textFilter('applicationName', 'Name'),
+  choiceFilter('applicationType', 'Type', APPLICATION_TYPES),
+  elementFilter('applicationLabels', 'Label (key=value)'),
+  elementFilter('applicationEnvs', 'Environment'),
+  HIGHEST_SEVERITY_FILTER,
+  countFilter('applicationResources', 'Resources'),
+  countFilter('packages', 'Packages'),
 ];
 
 const COLUMNS: readonly Column<Application>[] = [
@@ -48,36 +48,21 @@ const COLUMNS: readonly Column<Application>[] = [
     render: (row) => <LabelList items={row.environments} />,
     hideBelow: 'lg',
   },
-  {
-    id: 'vulnerabilities',
-    header: 'Vulnerabilities',
-    sortKey: 'vulnerabilities',
-    firstDir: 'DESC',
-    render: (row) => (
-      <SeverityTags
-        counts={row.vulnerabilities}
-        linkFor={(severity) => routes.vulnerabilities({ applicationID: row.id, 'vulnerabilitySeverity[is]': severity })}
-      />
-    ),
-  },
-  {
+  vulnerabilitiesColumn('applicationID'),
+  countColumn({
     id: 'resources',
     header: 'Resources',
     sortKey: 'applicationResources',
-    firstDir: 'DESC',
-    align: 'end',
-    render: (row) => (
-      <Link to={routes.resources({ applicationID: row.id })}>{formatNumber(row.applicationResources)}</Link>
-    ),
-  },
-  {
+    count: (row) => row.applicationResources,
+    href: (row) => routes.resources({ applicationID: row.id }),
+  }),
+  countColumn({
     id: 'packages',
     header: 'Packages',
     sortKey: 'packages',
-    firstDir: 'DESC',
-    align: 'end',
-    render: (row) => <Link to={routes.packages({ applicationID: row.id })}>{formatNumber(row.packages)}</Link>,
-  },
+    count: (row) => row.packages,
+    href: (row) => routes.packages({ applicationID: row.id }),
+  }),
 ];
 
 /** The list's configuration. */
@@ -95,6 +80,6 @@ export const APPLICATIONS_LIST: ListConfig<Application> = {
 };
 
 /** The applications list, optionally scoped (a resource's or package's applications). */
-export function ApplicationsList(props: Omit<ListViewProps<Application>, 'config'>): ReactNode {
+export function ApplicationsList(props: ListProps<Application>): ReactNode {
   return <ListView config={APPLICATIONS_LIST} {...props} />;
 }

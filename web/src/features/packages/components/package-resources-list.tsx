@@ -2,8 +2,9 @@
 import { type ReactNode, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Column } from '../../../shared/components/data-table.tsx';
+import { joinedList } from '../../../shared/components/list-columns.tsx';
 import { type ListConfig, ListView } from '../../../shared/components/list-view.tsx';
-import { ELEMENT_OPS, TEXT_OPS } from '../../../shared/lib/filter-spec.ts';
+import { elementFilter, textFilter } from '../../../shared/lib/filter-spec.ts';
 import { shortHash } from '../../../shared/lib/format.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import { PACKAGES_KEY, type PackageResource, packageResourcesFetcher } from '../api/packages.ts';
@@ -21,11 +22,7 @@ const COLUMNS: readonly Column<PackageResource>[] = [
     sortKey: 'resourceHash',
     render: (row) => <code title={row.resourceHash}>{shortHash(row.resourceHash)}</code>,
   },
-  {
-    id: 'analyzers',
-    header: 'SBOM analyzers',
-    render: (row) => (row.reportingSBOMAnalyzers ?? []).join(', ') || '–',
-  },
+  { id: 'analyzers', header: 'SBOM analyzers', render: (row) => joinedList(row.reportingSBOMAnalyzers) },
 ];
 
 /** The list, with its own filters, kept in the URL under `prefix`. */
@@ -36,9 +33,9 @@ export function PackageResourcesList({ packageId, prefix = 'r' }: { packageId: s
       key: `${PACKAGES_KEY}/${packageId}/applicationResources`,
       defaults: { sortKey: 'resourceName', sortDir: 'ASC', pageSize: 25 },
       filters: [
-        { field: 'resourceName', label: 'Name', kind: 'text', ops: TEXT_OPS },
-        { field: 'resourceHash', label: 'Hash', kind: 'text', ops: TEXT_OPS },
-        { field: 'reportingSBOMAnalyzers', label: 'SBOM analyzer', kind: 'element', ops: ELEMENT_OPS },
+        textFilter('resourceName', 'Name'),
+        textFilter('resourceHash', 'Hash'),
+        elementFilter('reportingSBOMAnalyzers', 'SBOM analyzer'),
       ],
       columns: COLUMNS,
       rowKey: (row) => row.resourceID,

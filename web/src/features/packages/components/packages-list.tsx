@@ -2,22 +2,21 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Column } from '../../../shared/components/data-table.tsx';
-import { type ListConfig, ListView, type ListViewProps } from '../../../shared/components/list-view.tsx';
-import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
-import { COUNT_OPS, type FilterField, TEXT_OPS } from '../../../shared/lib/filter-spec.ts';
-import { formatNumber } from '../../../shared/lib/format.ts';
+import { countColumn, vulnerabilitiesColumn } from '../../../shared/components/list-columns.tsx';
+import { type ListConfig, type ListProps, ListView } from '../../../shared/components/list-view.tsx';
+import { countFilter, type FilterField, HIGHEST_SEVERITY_FILTER, textFilter } from '../../../shared/lib/filter-spec.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import { fetchPackages, fetchPackagesCsv, PACKAGES_KEY, type Package } from '../api/packages.ts';
 
 /** Every filter of `GET /api/packages`. */
 export const PACKAGE_FILTERS: readonly FilterField[] = [
-  { field: 'packageName', label: 'Name', kind: 'text', ops: TEXT_OPS },
-  { field: 'packageVersion', label: 'Version', kind: 'text', ops: TEXT_OPS },
-  { field: 'language', label: 'Language', kind: 'text', ops: TEXT_OPS },
-  { field: 'license', label: 'License', kind: 'text', ops: TEXT_OPS },
-  { field: 'vulnerabilitySeverity', label: 'Highest severity', kind: 'severity', ops: ['gte', 'lte'] },
-  { field: 'applications', label: 'Applications', kind: 'count', ops: COUNT_OPS },
-  { field: 'applicationResources', label: 'Resources', kind: 'count', ops: COUNT_OPS },
+  textFilter('packageName', 'Name'),
+  textFilter('packageVersion', 'Version'),
+  textFilter('language', 'Language'),
+  textFilter('license', 'License'),
+  HIGHEST_SEVERITY_FILTER,
+  countFilter('applications', 'Applications'),
+  countFilter('applicationResources', 'Resources'),
 ];
 
 const COLUMNS: readonly Column<Package>[] = [
@@ -30,35 +29,22 @@ const COLUMNS: readonly Column<Package>[] = [
   { id: 'version', header: 'Version', sortKey: 'version', render: (row) => <code>{row.version}</code> },
   { id: 'language', header: 'Language', sortKey: 'language', hideBelow: 'md', render: (row) => row.language || '–' },
   { id: 'license', header: 'License', sortKey: 'license', hideBelow: 'lg', render: (row) => row.license || '–' },
-  {
-    id: 'vulnerabilities',
-    header: 'Vulnerabilities',
-    sortKey: 'vulnerabilities',
-    firstDir: 'DESC',
-    render: (row) => (
-      <SeverityTags
-        counts={row.vulnerabilities}
-        linkFor={(severity) => routes.vulnerabilities({ packageID: row.id, 'vulnerabilitySeverity[is]': severity })}
-      />
-    ),
-  },
-  {
+  vulnerabilitiesColumn('packageID'),
+  countColumn({
     id: 'applications',
     header: 'Applications',
     sortKey: 'applications',
-    firstDir: 'DESC',
-    align: 'end',
     hideBelow: 'md',
-    render: (row) => <Link to={routes.applications({ packageID: row.id })}>{formatNumber(row.applications)}</Link>,
-  },
-  {
+    count: (row) => row.applications,
+    href: (row) => routes.applications({ packageID: row.id }),
+  }),
+  countColumn({
     id: 'resources',
     header: 'Resources',
     sortKey: 'applicationResources',
-    firstDir: 'DESC',
-    align: 'end',
-    render: (row) => <Link to={routes.resources({ packageID: row.id })}>{formatNumber(row.applicationResources)}</Link>,
-  },
+    count: (row) => row.applicationResources,
+    href: (row) => routes.resources({ packageID: row.id }),
+  }),
 ];
 
 /** The list's configuration. */
@@ -76,6 +62,6 @@ export const PACKAGES_LIST: ListConfig<Package> = {
 };
 
 /** The packages list, optionally scoped (an application's or resource's packages). */
-export function PackagesList(props: Omit<ListViewProps<Package>, 'config'>): ReactNode {
+export function PackagesList(props: ListProps<Package>): ReactNode {
   return <ListView config={PACKAGES_LIST} {...props} />;
 }

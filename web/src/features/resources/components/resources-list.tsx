@@ -2,28 +2,29 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Column } from '../../../shared/components/data-table.tsx';
-import { type ListConfig, ListView, type ListViewProps } from '../../../shared/components/list-view.tsx';
-import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
-import { COUNT_OPS, ELEMENT_OPS, type FilterField, TEXT_OPS } from '../../../shared/lib/filter-spec.ts';
-import { formatNumber, shortHash } from '../../../shared/lib/format.ts';
+import { countColumn, joinedList, vulnerabilitiesColumn } from '../../../shared/components/list-columns.tsx';
+import { type ListConfig, type ListProps, ListView } from '../../../shared/components/list-view.tsx';
+import {
+  choiceFilter,
+  countFilter,
+  elementFilter,
+  type FilterField,
+  HIGHEST_SEVERITY_FILTER,
+  textFilter,
+} from '../../../shared/lib/filter-spec.ts';
+import { shortHash } from '../../../shared/lib/format.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import { fetchResources, fetchResourcesCsv, RESOURCE_TYPES, RESOURCES_KEY, type Resource } from '../api/resources.ts';
 
 /** Every filter of `GET /api/applicationResources`. */
 export const RESOURCE_FILTERS: readonly FilterField[] = [
-  { field: 'resourceName', label: 'Name', kind: 'text', ops: TEXT_OPS },
-  { field: 'resourceHash', label: 'Hash', kind: 'text', ops: TEXT_OPS },
-  {
-    field: 'resourceType',
-    label: 'Type',
-    kind: 'choice',
-    ops: ['is'],
-    options: RESOURCE_TYPES.map((value) => ({ value, label: value })),
-  },
-  { field: 'vulnerabilitySeverity', label: 'Highest severity', kind: 'severity', ops: ['gte', 'lte'] },
-  { field: 'applications', label: 'Applications', kind: 'count', ops: COUNT_OPS },
-  { field: 'packages', label: 'Packages', kind: 'count', ops: COUNT_OPS },
-  { field: 'reportingSBOMAnalyzers', label: 'SBOM analyzer', kind: 'element', ops: ELEMENT_OPS },
+  textFilter('resourceName', 'Name'),
+  textFilter('resourceHash', 'Hash'),
+  choiceFilter('resourceType', 'Type', RESOURCE_TYPES),
+  HIGHEST_SEVERITY_FILTER,
+  countFilter('applications', 'Applications'),
+  countFilter('packages', 'Packages'),
+  elementFilter('reportingSBOMAnalyzers', 'SBOM analyzer'),
 ];
 
 const COLUMNS: readonly Column<Resource>[] = [
@@ -45,43 +46,26 @@ const COLUMNS: readonly Column<Resource>[] = [
     ),
   },
   { id: 'type', header: 'Type', sortKey: 'resourceType', hideBelow: 'md', render: (row) => row.resourceType },
-  {
-    id: 'vulnerabilities',
-    header: 'Vulnerabilities',
-    sortKey: 'vulnerabilities',
-    firstDir: 'DESC',
-    render: (row) => (
-      <SeverityTags
-        counts={row.vulnerabilities}
-        linkFor={(severity) =>
-          routes.vulnerabilities({ applicationResourceID: row.id, 'vulnerabilitySeverity[is]': severity })
-        }
-      />
-    ),
-  },
-  {
+  vulnerabilitiesColumn('applicationResourceID'),
+  countColumn({
     id: 'applications',
     header: 'Applications',
     sortKey: 'applications',
-    firstDir: 'DESC',
-    align: 'end',
-    render: (row) => (
-      <Link to={routes.applications({ applicationResourceID: row.id })}>{formatNumber(row.applications)}</Link>
-    ),
-  },
-  {
+    count: (row) => row.applications,
+    href: (row) => routes.applications({ applicationResourceID: row.id }),
+  }),
+  countColumn({
     id: 'packages',
     header: 'Packages',
     sortKey: 'packages',
-    firstDir: 'DESC',
-    align: 'end',
-    render: (row) => <Link to={routes.packages({ applicationResourceID: row.id })}>{formatNumber(row.packages)}</Link>,
-  },
+    count: (row) => row.packages,
+    href: (row) => routes.packages({ applicationResourceID: row.id }),
+  }),
   {
     id: 'analyzers',
     header: 'SBOM analyzers',
     hideBelow: 'lg',
-    render: (row) => (row.reportingSBOMAnalyzers ?? []).join(', ') || '–',
+    render: (row) => joinedList(row.reportingSBOMAnalyzers),
   },
 ];
 
@@ -100,6 +84,6 @@ export const RESOURCES_LIST: ListConfig<Resource> = {
 };
 
 /** The resources list, optionally scoped (an application's or package's resources). */
-export function ResourcesList(props: Omit<ListViewProps<Resource>, 'config'>): ReactNode {
+export function ResourcesList(props: ListProps<Resource>): ReactNode {
   return <ListView config={RESOURCES_LIST} {...props} />;
 }

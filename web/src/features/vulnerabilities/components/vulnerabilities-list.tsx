@@ -2,10 +2,10 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Column } from '../../../shared/components/data-table.tsx';
-import { type ListConfig, ListView, type ListViewProps } from '../../../shared/components/list-view.tsx';
+import { countColumn, joinedList } from '../../../shared/components/list-columns.tsx';
+import { type ListConfig, type ListProps, ListView } from '../../../shared/components/list-view.tsx';
 import { SeverityBadge } from '../../../shared/components/severity-tags.tsx';
-import { COUNT_OPS, ELEMENT_OPS, type FilterField, TEXT_OPS } from '../../../shared/lib/filter-spec.ts';
-import { formatNumber } from '../../../shared/lib/format.ts';
+import { countFilter, elementFilter, type FilterField, textFilter } from '../../../shared/lib/filter-spec.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import {
   fetchVulnerabilities,
@@ -16,10 +16,10 @@ import {
 
 /** Every filter of `GET /api/vulnerabilities`. */
 export const VULNERABILITY_FILTERS: readonly FilterField[] = [
-  { field: 'vulnerabilityName', label: 'Vulnerability', kind: 'text', ops: TEXT_OPS },
+  textFilter('vulnerabilityName', 'Vulnerability'),
   { field: 'vulnerabilitySeverity', label: 'Severity', kind: 'severity', ops: ['gte', 'lte', 'is', 'isNot'] },
-  { field: 'packageName', label: 'Package', kind: 'text', ops: TEXT_OPS },
-  { field: 'packageVersion', label: 'Package version', kind: 'text', ops: TEXT_OPS },
+  textFilter('packageName', 'Package'),
+  textFilter('packageVersion', 'Package version'),
   {
     field: 'hasFixVersion',
     label: 'Fix',
@@ -30,9 +30,9 @@ export const VULNERABILITY_FILTERS: readonly FilterField[] = [
       { value: 'false', label: 'not available' },
     ],
   },
-  { field: 'applications', label: 'Applications', kind: 'count', ops: COUNT_OPS },
-  { field: 'applicationResources', label: 'Resources', kind: 'count', ops: COUNT_OPS },
-  { field: 'reportingScanners', label: 'Scanner', kind: 'element', ops: ELEMENT_OPS },
+  countFilter('applications', 'Applications'),
+  countFilter('applicationResources', 'Resources'),
+  elementFilter('reportingScanners', 'Scanner'),
   {
     field: 'vulnerabilitySource',
     label: 'Source',
@@ -79,30 +79,21 @@ const COLUMNS: readonly Column<VulnerabilityRow>[] = [
     sortKey: 'fixVersion',
     render: (row) => (row.fixVersion ? <code>{row.fixVersion}</code> : <span className="muted">none</span>),
   },
-  {
+  countColumn({
     id: 'applications',
     header: 'Applications',
     sortKey: 'applications',
-    firstDir: 'DESC',
-    align: 'end',
     hideBelow: 'lg',
-    render: (row) => formatNumber(row.applications),
-  },
-  {
+    count: (row) => row.applications,
+  }),
+  countColumn({
     id: 'resources',
     header: 'Resources',
     sortKey: 'applicationResources',
-    firstDir: 'DESC',
-    align: 'end',
     hideBelow: 'md',
-    render: (row) => formatNumber(row.applicationResources),
-  },
-  {
-    id: 'scanners',
-    header: 'Scanners',
-    hideBelow: 'lg',
-    render: (row) => (row.reportingScanners ?? []).join(', ') || '–',
-  },
+    count: (row) => row.applicationResources,
+  }),
+  { id: 'scanners', header: 'Scanners', hideBelow: 'lg', render: (row) => joinedList(row.reportingScanners) },
   { id: 'source', header: 'Source', sortKey: 'source', hideBelow: 'lg', render: (row) => row.source },
 ];
 
@@ -121,6 +112,6 @@ export const VULNERABILITIES_LIST: ListConfig<VulnerabilityRow> = {
 };
 
 /** The vulnerabilities list, optionally scoped (an application's, resource's or package's findings). */
-export function VulnerabilitiesList(props: Omit<ListViewProps<VulnerabilityRow>, 'config'>): ReactNode {
+export function VulnerabilitiesList(props: ListProps<VulnerabilityRow>): ReactNode {
   return <ListView config={VULNERABILITIES_LIST} {...props} />;
 }
