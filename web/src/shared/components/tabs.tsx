@@ -1,5 +1,6 @@
 /** Accessible tabs (WAI-ARIA tabs pattern: arrow keys, Home/End, roving tabindex), optionally kept in the URL. */
 import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
+import { useSearchParams } from 'react-router';
 
 /** One tab: its id (also the URL value), label and panel. */
 export interface TabItem {
@@ -76,4 +77,21 @@ export function Tabs({ label, tabs, selected, onSelect }: TabsProps): ReactNode 
       ) : null}
     </div>
   );
+}
+
+/** Props of UrlTabs. */
+export interface UrlTabsProps extends Omit<TabsProps, 'selected' | 'onSelect'> {
+  /** The tab shown while the URL names none. */
+  defaultTab: string;
+}
+
+/** Tabs selected by the URL's `tab` parameter; switching keeps the other parameters and adds no history entry. */
+export function UrlTabs({ defaultTab, ...props }: UrlTabsProps): ReactNode {
+  const [search, setSearch] = useSearchParams();
+  const select = (next: string) => {
+    const params = new URLSearchParams(search);
+    params.set('tab', next);
+    setSearch(params, { replace: true });
+  };
+  return <Tabs {...props} selected={search.get('tab') ?? defaultTab} onSelect={select} />;
 }

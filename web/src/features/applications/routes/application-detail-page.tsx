@@ -1,13 +1,12 @@
 /** One application: its fields and licenses, edit and delete (admins), and tabs the app fills with related lists. */
 import { type ReactNode, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { ConfirmButton } from '../../../shared/components/confirm-button.tsx';
+import { DeleteAction } from '../../../shared/components/delete-action.tsx';
 import { DetailsList } from '../../../shared/components/details-list.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
 import { RoleGate } from '../../../shared/components/role-gate.tsx';
-import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
-import { Tabs } from '../../../shared/components/tabs.tsx';
+import { ScopedSeverityTags } from '../../../shared/components/severity-tags.tsx';
+import { UrlTabs } from '../../../shared/components/tabs.tsx';
 import { formatNumber } from '../../../shared/lib/format.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import { useApplication, useDeleteApplication } from '../api/applications.ts';
@@ -25,15 +24,7 @@ export interface ApplicationDetailSlots {
 export function ApplicationDetailPage({ id, slots }: { id: string; slots: ApplicationDetailSlots }): ReactNode {
   const query = useApplication(id);
   const remove = useDeleteApplication();
-  const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
-  const [search, setSearch] = useSearchParams();
-  const tab = search.get('tab') ?? 'resources';
-  const selectTab = (next: string) => {
-    const params = new URLSearchParams(search);
-    params.set('tab', next);
-    setSearch(params, { replace: true });
-  };
   return (
     <div className="page">
       <QueryState query={query}>
@@ -50,22 +41,17 @@ export function ApplicationDetailPage({ id, slots }: { id: string; slots: Applic
                       Edit
                     </button>
                   </RoleGate>
-                  <RoleGate atLeast="admin">
-                    <ConfirmButton
-                      label="Delete"
-                      title="Delete this application?"
-                      message={
-                        <p>
-                          <strong>{application.applicationName}</strong> will be deleted. Its resources, packages and
-                          findings stay, as other applications may share them.
-                        </p>
-                      }
-                      onConfirm={async () => {
-                        await remove.mutateAsync(application.id);
-                        navigate(routes.applications(), { replace: true });
-                      }}
-                    />
-                  </RoleGate>
+                  <DeleteAction
+                    title="Delete this application?"
+                    message={
+                      <p>
+                        <strong>{application.applicationName}</strong> will be deleted. Its resources, packages and
+                        findings stay, as other applications may share them.
+                      </p>
+                    }
+                    onDelete={() => remove.mutateAsync(application.id)}
+                    listPath={routes.applications()}
+                  />
                 </>
               }
             />
@@ -79,14 +65,9 @@ export function ApplicationDetailPage({ id, slots }: { id: string; slots: Applic
                   {
                     label: 'Vulnerabilities',
                     value: (
-                      <SeverityTags
+                      <ScopedSeverityTags
                         counts={application.vulnerabilities}
-                        linkFor={(severity) =>
-                          routes.vulnerabilities({
-                            applicationID: application.id,
-                            'vulnerabilitySeverity[is]': severity,
-                          })
-                        }
+                        scope={{ key: 'applicationID', value: application.id }}
                       />
                     ),
                   },
@@ -96,10 +77,9 @@ export function ApplicationDetailPage({ id, slots }: { id: string; slots: Applic
                 ]}
               />
             </section>
-            <Tabs
+            <UrlTabs
               label="Related"
-              selected={tab}
-              onSelect={selectTab}
+              defaultTab="resources"
               tabs={[
                 { id: 'resources', label: 'Resources', panel: () => slots.resources(application.id) },
                 { id: 'vulnerabilities', label: 'Vulnerabilities', panel: () => slots.vulnerabilities(application.id) },

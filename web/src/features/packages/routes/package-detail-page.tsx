@@ -1,11 +1,10 @@
 /** One package: its fields, and tabs for its vulnerabilities (filled by the app), resources and applications. */
 import type { ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
 import { DetailsList } from '../../../shared/components/details-list.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
-import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
-import { Tabs } from '../../../shared/components/tabs.tsx';
+import { ScopedSeverityTags } from '../../../shared/components/severity-tags.tsx';
+import { UrlTabs } from '../../../shared/components/tabs.tsx';
 import { formatNumber } from '../../../shared/lib/format.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import { usePackage } from '../api/packages.ts';
@@ -20,13 +19,6 @@ export interface PackageDetailSlots {
 /** The page component. */
 export function PackageDetailPage({ id, slots }: { id: string; slots: PackageDetailSlots }): ReactNode {
   const query = usePackage(id);
-  const [search, setSearch] = useSearchParams();
-  const tab = search.get('tab') ?? 'vulnerabilities';
-  const selectTab = (next: string) => {
-    const params = new URLSearchParams(search);
-    params.set('tab', next);
-    setSearch(params, { replace: true });
-  };
   return (
     <div className="page">
       <QueryState query={query}>
@@ -56,12 +48,7 @@ export function PackageDetailPage({ id, slots }: { id: string; slots: PackageDet
                   {
                     label: 'Vulnerabilities',
                     value: (
-                      <SeverityTags
-                        counts={pkg.vulnerabilities}
-                        linkFor={(severity) =>
-                          routes.vulnerabilities({ packageID: pkg.id, 'vulnerabilitySeverity[is]': severity })
-                        }
-                      />
+                      <ScopedSeverityTags counts={pkg.vulnerabilities} scope={{ key: 'packageID', value: pkg.id }} />
                     ),
                   },
                   { label: 'Resources', value: formatNumber(pkg.applicationResources) },
@@ -69,10 +56,9 @@ export function PackageDetailPage({ id, slots }: { id: string; slots: PackageDet
                 ]}
               />
             </section>
-            <Tabs
+            <UrlTabs
               label="Package sections"
-              selected={tab}
-              onSelect={selectTab}
+              defaultTab="vulnerabilities"
               tabs={[
                 { id: 'vulnerabilities', label: 'Vulnerabilities', panel: () => slots.vulnerabilities(pkg.id) },
                 { id: 'resources', label: 'Resources', panel: () => <PackageResourcesList packageId={pkg.id} /> },

@@ -3,14 +3,12 @@
  * (filled by the app), layers and CIS results (images only).
  */
 import type { ReactNode } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { ConfirmButton } from '../../../shared/components/confirm-button.tsx';
+import { DeleteAction } from '../../../shared/components/delete-action.tsx';
 import { DetailsList } from '../../../shared/components/details-list.tsx';
 import { PageHeader } from '../../../shared/components/page-header.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
-import { RoleGate } from '../../../shared/components/role-gate.tsx';
-import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
-import { Tabs } from '../../../shared/components/tabs.tsx';
+import { ScopedSeverityTags } from '../../../shared/components/severity-tags.tsx';
+import { UrlTabs } from '../../../shared/components/tabs.tsx';
 import { formatDateTime, formatNumber } from '../../../shared/lib/format.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import { useDeleteResource, useResource } from '../api/resources.ts';
@@ -52,14 +50,6 @@ export interface ResourceDetailSlots {
 export function ResourceDetailPage({ id, slots }: { id: string; slots: ResourceDetailSlots }): ReactNode {
   const query = useResource(id);
   const remove = useDeleteResource();
-  const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
-  const tab = search.get('tab') ?? 'vulnerabilities';
-  const selectTab = (next: string) => {
-    const params = new URLSearchParams(search);
-    params.set('tab', next);
-    setSearch(params, { replace: true });
-  };
   return (
     <div className="page">
       <QueryState query={query}>
@@ -82,22 +72,17 @@ export function ResourceDetailPage({ id, slots }: { id: string; slots: ResourceD
                 actions={
                   <>
                     <SbomDownload resourceId={resource.id} name={resource.resourceName} />
-                    <RoleGate atLeast="admin">
-                      <ConfirmButton
-                        label="Delete"
-                        title="Delete this resource?"
-                        message={
-                          <p>
-                            <strong>{resource.resourceName}</strong> and its findings will be deleted. Packages no other
-                            resource uses go too. A new scan brings it back.
-                          </p>
-                        }
-                        onConfirm={async () => {
-                          await remove.mutateAsync(resource.id);
-                          navigate(routes.resources(), { replace: true });
-                        }}
-                      />
-                    </RoleGate>
+                    <DeleteAction
+                      title="Delete this resource?"
+                      message={
+                        <p>
+                          <strong>{resource.resourceName}</strong> and its findings will be deleted. Packages no other
+                          resource uses go too. A new scan brings it back.
+                        </p>
+                      }
+                      onDelete={() => remove.mutateAsync(resource.id)}
+                      listPath={routes.resources()}
+                    />
                   </>
                 }
               />
@@ -109,14 +94,9 @@ export function ResourceDetailPage({ id, slots }: { id: string; slots: ResourceD
                     {
                       label: 'Vulnerabilities',
                       value: (
-                        <SeverityTags
+                        <ScopedSeverityTags
                           counts={resource.vulnerabilities}
-                          linkFor={(severity) =>
-                            routes.vulnerabilities({
-                              applicationResourceID: resource.id,
-                              'vulnerabilitySeverity[is]': severity,
-                            })
-                          }
+                          scope={{ key: 'applicationResourceID', value: resource.id }}
                         />
                       ),
                     },
@@ -132,10 +112,9 @@ export function ResourceDetailPage({ id, slots }: { id: string; slots: ResourceD
                   ]}
                 />
               </section>
-              <Tabs
+              <UrlTabs
                 label="Resource sections"
-                selected={tab}
-                onSelect={selectTab}
+                defaultTab="vulnerabilities"
                 tabs={[
                   { id: 'vulnerabilities', label: 'Vulnerabilities', panel: () => slots.vulnerabilities(resource.id) },
                   { id: 'packages', label: 'Packages', panel: () => slots.packages(resource.id) },
