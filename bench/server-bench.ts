@@ -11,6 +11,7 @@
  * `--database-url=URL` (measure a kept database again, without seeding), `--only=lists|ingestion` (one part).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -50,7 +51,10 @@ const TOKEN = 'lcn_bench-admin-token-0123456789abcdef';
 /** autocannon 9 (no type declarations): the parts used here. */
 type Autocannon = (
   options: Record<string, unknown>,
-  done: (error: Error | null, result: { non2xx: number; errors: number; requests: { average: number } }) => void,
+  done: (
+    error: Error | null,
+    result: { non2xx: number; errors: number; requests: { average: number; total: number } },
+  ) => void,
 ) => { on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void };
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -61,6 +65,22 @@ interface Measured {
   p99: number;
   rps: number;
   failed: number;
+  /** CPU time of the server process per request (ms; PostgreSQL's own processes not included). */
+  cpuPerRequest: number;
+}
+
+/**
+ * CPU time (user + system, ms) a process has used, from /proc (Linux; NaN elsewhere): unlike wall time it does not
+ * grow with the machine's load, which other work on a shared machine makes unsteady.
+ */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -69,7 +89,8 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Drives one scenario: each connection cycles through its paths for `duration` seconds. */
-function measure(url: string, scenario: Scenario): Promise<Measured> {
+function measure(url: string, scenario: Scenario, pid: number | undefined): Promise<Measured> {
+  const cpuBefore = cpuMs(pid);
   return new Promise((resolve, reject) => {
     const times: number[] = [];
     const instance = autocannon(
@@ -90,6 +111,7 @@ function measure(url: string, scenario: Scenario): Promise<Measured> {
           p99: percentile(times, 99),
           rps: result.requests.average,
           failed: result.non2xx + result.errors,
+          cpuPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total),
         });
       },
     );
@@ -110,15 +132,27 @@ async function api(url: string, method: string, path: string, body?: unknown) {
 }
 
 /** Ingests five new 1,000-package scans and one repeated, one at a time; milliseconds each. */
-async function measureIngestion(url: string, seed: SeedSummary): Promise<{ fresh: number[]; repeated: number }> {
+async function measureIngestion(url: string, seed: SeedSummary, pid: number | undefined): Promise<Ingestion> {
   // Numbered from the clock, so a database measured again (--database-url) gets new resources too.
   const first = Math.floor(Date.now() / 1000) % 1_000_000;
   const app = await api(url, 'POST', '/api/applications', { name: `bench-ingest-${first}`, type: 'IMAGE' });
   const path = `/api/applications/vulnerabilityScan/${app.json.id}`;
   const fresh: number[] = [];
-  for (let n = first; n < first + 5; n++) fresh.push((await api(url, 'POST', path, ingestReport(seed, n))).ms);
+  const cpu: number[] = [];
+  for (let n = first; n < first + 5; n++) {
+    const before = cpuMs(pid);
+    fresh.push((await api(url, 'POST', path, ingestReport(seed, n))).ms);
+    cpu.push(cpuMs(pid) - before);
+  }
   const repeated = (await api(url, 'POST', path, ingestReport(seed, first + 4))).ms;
-  return { fresh, repeated };
+  return { fresh, cpu, repeated };
+}
+
+/** Milliseconds of each new 1,000-package scan (wall, and the server process's CPU), and of one sent again. */
+interface Ingestion {
+  fresh: number[];
+  cpu: number[];
+  repeated: number;
 }
 
 function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
@@ -148,7 +182,7 @@ interface EngineResult {
   seedSeconds: number;
   rows: Record<string, number>;
   lists: Measured[];
-  ingestion: { fresh: number[]; repeated: number };
+  ingestion: Ingestion;
 }
 
 async function runEngine(engine: 'sqlite' | 'postgres'): Promise<EngineResult> {
@@ -176,13 +210,20 @@ async function runEngine(engine: 'sqlite' | 'postgres'): Promise<EngineResult> {
       const scenarios = listScenarios({ applicationId: seed.sampleApplicationId, resourceId: seed.sampleResourceId });
       for (const scenario of only === 'ingestion' ? [] : scenarios) {
         for (const path of scenario.paths) await api(server.url, 'GET', path);
-        const result = await measure(server.url, scenario);
-        process.stderr.write(`[${engine}] ${result.name}: p95 ${result.p95} ms (${result.rps} req/s)\n`);
+        const result = await measure(server.url, scenario, server.child.pid);
+        process.stderr.write(
+          `[${engine}] ${result.name}: p95 ${result.p95} ms (${result.rps} req/s, ${result.cpuPerRequest.toFixed(1)} ms CPU/req)\n`,
+        );
         lists.push(result);
       }
       const ingestion =
-        only === 'lists' ? { fresh: [], repeated: Number.NaN } : await measureIngestion(server.url, seed);
-      process.stderr.write(`[${engine}] ingestion: ${ingestion.fresh.map((ms) => ms.toFixed(0)).join(', ')} ms\n`);
+        only === 'lists'
+          ? { fresh: [], cpu: [], repeated: Number.NaN }
+          : await measureIngestion(server.url, seed, server.child.pid);
+      process.stderr.write(
+        `[${engine}] ingestion: ${ingestion.fresh.map((ms) => ms.toFixed(0)).join(', ')} ms ` +
+          `(server CPU ${ingestion.cpu.map((ms) => ms.toFixed(0)).join(', ')} ms)\n`,
+      );
       return { engine, seedSeconds, rows: seed.rows, lists, ingestion };
     } finally {
       server.child.kill('SIGTERM');
@@ -216,13 +257,18 @@ function table(results: readonly EngineResult[]): string {
   const mark = (ms: number, target: number) => `${ms.toFixed(0)}${ms > target ? ' ✗' : ''}`;
   const header = [
     'scenario',
-    ...results.flatMap((r) => [`${r.engine} p50 ms`, `${r.engine} p95 ms`, `${r.engine} req/s`]),
+    ...results.flatMap((r) => [
+      `${r.engine} p50 ms`,
+      `${r.engine} p95 ms`,
+      `${r.engine} req/s`,
+      `${r.engine} server CPU ms/req`,
+    ]),
   ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
   for (const [index, scenario] of (results[0]?.lists ?? []).entries()) {
     const cells = results.flatMap((r) => {
       const m = r.lists[index];
-      return m ? [m.p50.toFixed(0), mark(m.p95, 50), m.rps.toFixed(0)] : ['', '', ''];
+      return m ? [m.p50.toFixed(0), mark(m.p95, 50), m.rps.toFixed(0), m.cpuPerRequest.toFixed(1)] : ['', '', '', ''];
     });
     lines.push(`| ${scenario.name} | ${cells.join(' | ')} |`);
   }
@@ -230,6 +276,7 @@ function table(results: readonly EngineResult[]): string {
     '',
     `${mark(median(r.ingestion.fresh), 300)} (median of ${r.ingestion.fresh.map((ms) => ms.toFixed(0)).join(', ')}; again: ${r.ingestion.repeated.toFixed(0)})`,
     '',
+    `${median(r.ingestion.cpu).toFixed(0)} (median of ${r.ingestion.cpu.map((ms) => ms.toFixed(0)).join(', ')})`,
   ]);
   if (results.some((r) => r.ingestion.fresh.length > 0)) {
     lines.push(`| ingestion of a 1,000-package scan (ms) | ${ingest.join(' | ')} |`);
