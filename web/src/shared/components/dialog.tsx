@@ -42,3 +42,26 @@ export function Dialog({ open, title, onClose, children, actions }: DialogProps)
     </dialog>
   );
 }
+
+/** Props of DialogFormActions. */
+export interface DialogFormActionsProps {
+  onCancel: () => void;
+  /** While the save runs: the submit button is disabled and says "Saving…". */
+  pending: boolean;
+  /** "Create" for a new item, "Save" for an edit. */
+  submitLabel: string;
+}
+
+/** The Cancel and submit buttons that end a dialog's form. */
+export function DialogFormActions({ onCancel, pending, submitLabel }: DialogFormActionsProps): ReactNode {
+  return (
+    <div className="dialog__actions">
+      <button type="button" className="btn btn--ghost" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="btn btn--primary" disabled={pending}>
+        {pending ? 'Saving…' : submitLabel}
+      </button>
+    </div>
+  );
+}

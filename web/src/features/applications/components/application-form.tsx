@@ -1,7 +1,7 @@
 /** The create/edit application dialog: name, type, labels (key=value) and environments, validated before sending. */
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { errorMessage } from '../../../shared/api/api-error.ts';
-import { Dialog } from '../../../shared/components/dialog.tsx';
+import { Dialog, DialogFormActions } from '../../../shared/components/dialog.tsx';
+import { ErrorAlert, SelectField, TextField } from '../../../shared/components/form-fields.tsx';
 import { APPLICATION_TYPES, type Application, type ApplicationType, useSaveApplication } from '../api/applications.ts';
 import { badLabels, splitList } from './label-input.ts';
 
@@ -51,43 +51,22 @@ function ApplicationForm({ application, onClose, onSaved }: Omit<ApplicationForm
 
   return (
     <form onSubmit={submit} id="application-form" noValidate>
-      <div className="field">
-        <label htmlFor="app-name">Name</label>
-        <input id="app-name" required value={name} onChange={(event) => setName(event.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="app-type">Type</label>
-        <select id="app-type" value={type} onChange={(event) => setType(event.target.value as ApplicationType)}>
-          {APPLICATION_TYPES.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TextField id="app-name" label="Name" required value={name} onValue={setName} />
+      <SelectField id="app-type" label="Type" value={type} options={APPLICATION_TYPES} onValue={setType} />
       <div className="field">
         <label htmlFor="app-labels">Labels</label>
         <textarea id="app-labels" rows={3} value={labels} onChange={(event) => setLabels(event.target.value)} />
         <p className="field__hint">One key=value per line or separated by commas, for example team=payments.</p>
       </div>
-      <div className="field">
-        <label htmlFor="app-envs">Environments</label>
-        <input id="app-envs" value={envs} onChange={(event) => setEnvs(event.target.value)} />
-        <p className="field__hint">Separated by commas, for example production, staging.</p>
-      </div>
-      {problem || save.error ? (
-        <p role="alert" className="state state--error">
-          {problem ?? errorMessage(save.error)}
-        </p>
-      ) : null}
-      <div className="dialog__actions">
-        <button type="button" className="btn btn--ghost" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn--primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : application ? 'Save' : 'Create'}
-        </button>
-      </div>
+      <TextField
+        id="app-envs"
+        label="Environments"
+        value={envs}
+        onValue={setEnvs}
+        hint="Separated by commas, for example production, staging."
+      />
+      <ErrorAlert error={problem ?? save.error} />
+      <DialogFormActions onCancel={onClose} pending={save.isPending} submitLabel={application ? 'Save' : 'Create'} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 /** The sign-in form: user name and password, or an API token. */
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { errorMessage } from '../../../shared/api/api-error.ts';
+import { ErrorAlert, TextField } from '../../../shared/components/form-fields.tsx';
 import { loginWithPassword, loginWithToken } from '../api/auth.ts';
 
 /** Props of LoginForm. */
@@ -36,50 +36,40 @@ export function LoginForm({ onSignedIn }: LoginFormProps): ReactNode {
     <form className="login-form" onSubmit={submit} aria-describedby={error ? 'login-error' : undefined}>
       {mode === 'password' ? (
         <>
-          <div className="field">
-            <label htmlFor="login-name">User name</label>
-            <input
-              id="login-name"
-              name="username"
-              autoComplete="username"
-              required
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">Password</label>
-            <input
-              id="login-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </div>
+          <TextField
+            id="login-name"
+            label="User name"
+            name="username"
+            autoComplete="username"
+            required
+            value={name}
+            onValue={setName}
+          />
+          <TextField
+            id="login-password"
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onValue={setPassword}
+          />
         </>
       ) : (
-        <div className="field">
-          <label htmlFor="login-token">API token</label>
-          <input
-            id="login-token"
-            name="token"
-            type="password"
-            autoComplete="off"
-            required
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
-          />
-          <p className="field__hint">The admin token printed when the server first started works here.</p>
-        </div>
+        <TextField
+          id="login-token"
+          label="API token"
+          name="token"
+          type="password"
+          autoComplete="off"
+          required
+          value={token}
+          onValue={setToken}
+          hint="The admin token printed when the server first started works here."
+        />
       )}
-      {error ? (
-        <p id="login-error" role="alert" className="state state--error">
-          {errorMessage(error)}
-        </p>
-      ) : null}
+      <ErrorAlert id="login-error" error={error} />
       <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>

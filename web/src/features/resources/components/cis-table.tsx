@@ -1,7 +1,10 @@
 /** The CIS Docker Benchmark results of an image: code, title, level and description. */
 import type { ReactNode } from 'react';
+import { PlainTable } from '../../../shared/components/plain-table.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
 import { useCisResults } from '../api/resources.ts';
+
+const CIS_HEADERS = ['Code', 'Title', 'Level', 'Description'] as const;
 
 /** The results table, worst level first. */
 export function CisTable({ resourceId }: { resourceId: string }): ReactNode {
@@ -12,33 +15,20 @@ export function CisTable({ resourceId }: { resourceId: string }): ReactNode {
         items.length === 0 ? (
           <p className="muted">No CIS Docker Benchmark results: the image passed, or the check was not run.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table" data-testid="cis">
-              <caption className="sr-only">CIS Docker Benchmark results</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Level</th>
-                  <th scope="col">Description</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.code}>
-                    <td>
-                      <code>{item.code}</code>
-                    </td>
-                    <td>{item.title}</td>
-                    <td>
-                      <span className={`cis-level cis-level--${item.level.toLowerCase()}`}>{item.level}</span>
-                    </td>
-                    <td>{item.desc}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PlainTable caption="CIS Docker Benchmark results" testId="cis" headers={CIS_HEADERS}>
+            {items.map((item) => (
+              <tr key={item.code}>
+                <td>
+                  <code>{item.code}</code>
+                </td>
+                <td>{item.title}</td>
+                <td>
+                  <span className={`cis-level cis-level--${item.level.toLowerCase()}`}>{item.level}</span>
+                </td>
+                <td>{item.desc}</td>
+              </tr>
+            ))}
+          </PlainTable>
         )
       }
     </QueryState>

@@ -1,6 +1,6 @@
 /** On-demand scan controls: namespaces, options (CIS, parallelism), and Start/Stop (hidden from read-only roles). */
 import { type ReactNode, useEffect, useState } from 'react';
-import { errorMessage } from '../../../shared/api/api-error.ts';
+import { CheckField, ErrorAlert } from '../../../shared/components/form-fields.tsx';
 import { useHasRole } from '../../../shared/hooks/use-session.ts';
 import {
   isRunning,
@@ -67,10 +67,7 @@ export function ScanControls({ progress }: { progress: ScanProgress | undefined 
       {canRun ? (
         <fieldset className="scan-options">
           <legend>Options</legend>
-          <label className="check">
-            <input type="checkbox" checked={cis} onChange={(event) => setCis(event.target.checked)} />
-            CIS Docker Benchmark checks
-          </label>
+          <CheckField label="CIS Docker Benchmark checks" checked={cis} onChecked={setCis} />
           <label className="field--inline">
             Images scanned at once
             <input
@@ -92,11 +89,7 @@ export function ScanControls({ progress }: { progress: ScanProgress | undefined 
           </button>
         </fieldset>
       ) : null}
-      {error ? (
-        <p role="alert" className="state state--error">
-          {errorMessage(error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
     </section>
   );
 }

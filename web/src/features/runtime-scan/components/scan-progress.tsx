@@ -1,7 +1,10 @@
 /** Live progress of the current or last scan: overall percentage and each image's state, with failure reasons. */
 import type { ReactNode } from 'react';
+import { PlainTable } from '../../../shared/components/plain-table.tsx';
 import { formatDateTime, shortHash } from '../../../shared/lib/format.ts';
 import type { ImageProgress, ScanProgress } from '../api/runtime-scan.ts';
+
+const IMAGE_HEADERS = ['Image', 'State', 'How', 'Pods', 'Reason'] as const;
 
 const STATUS_TEXT: Record<ScanProgress['status'], string> = {
   NOT_STARTED: 'No scan has run yet',
@@ -66,38 +69,24 @@ export function ScanProgressCard(props: {
         {endTime && progress.status === 'DONE' ? ` · finished ${formatDateTime(endTime)}` : null}
       </p>
       {images.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table data-table--compact" data-testid="scan-images">
-            <caption className="sr-only">Images</caption>
-            <thead>
-              <tr>
-                <th scope="col">Image</th>
-                <th scope="col">State</th>
-                <th scope="col">How</th>
-                <th scope="col">Pods</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {images.map((image) => (
-                <tr key={image.digest || image.name} data-state={image.state}>
-                  <td>
-                    <code title={image.digest}>{image.name}</code>
-                    {image.digest ? <span className="muted"> {shortHash(image.digest)}</span> : null}
-                  </td>
-                  <td>
-                    <span className={`image-state image-state--${image.state}`}>
-                      {STATE_TEXT[image.state] ?? image.state}
-                    </span>
-                  </td>
-                  <td>{ACTION_TEXT[image.action]}</td>
-                  <td>{image.pods.join(', ')}</td>
-                  <td>{image.reason ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PlainTable caption="Images" testId="scan-images" compact headers={IMAGE_HEADERS}>
+          {images.map((image) => (
+            <tr key={image.digest || image.name} data-state={image.state}>
+              <td>
+                <code title={image.digest}>{image.name}</code>
+                {image.digest ? <span className="muted"> {shortHash(image.digest)}</span> : null}
+              </td>
+              <td>
+                <span className={`image-state image-state--${image.state}`}>
+                  {STATE_TEXT[image.state] ?? image.state}
+                </span>
+              </td>
+              <td>{ACTION_TEXT[image.action]}</td>
+              <td>{image.pods.join(', ')}</td>
+              <td>{image.reason ?? ''}</td>
+            </tr>
+          ))}
+        </PlainTable>
       ) : null}
       {failed.length > 0 || failures.length > 0 ? (
         <div role="status" className="state state--error" data-testid="scan-failures">

@@ -1,7 +1,7 @@
 /** Create or edit a schedule: name, timing (once, every N hours/days, weekly, cron), time zone, namespaces, CIS. */
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { errorMessage } from '../../../shared/api/api-error.ts';
-import { Dialog } from '../../../shared/components/dialog.tsx';
+import { Dialog, DialogFormActions } from '../../../shared/components/dialog.tsx';
+import { CheckField, ErrorAlert, SelectField, TextField } from '../../../shared/components/form-fields.tsx';
 import { type Schedule, type ScheduleInput, type ScheduleSpec, useSaveSchedule } from '../api/runtime-scan.ts';
 import { NamespacePicker } from './namespace-picker.tsx';
 import { specOf, type Weekday } from './schedule-text.ts';
@@ -15,6 +15,7 @@ const KINDS: readonly { value: ScheduleSpec['kind']; label: string }[] = [
 ];
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const DAY_OPTIONS = DAYS.map((value) => ({ value, label: value[0]?.toUpperCase() + value.slice(1) }));
 
 /** The browser's time zone, the natural default for a person picking times. */
 function localZone(): string {
@@ -73,114 +74,59 @@ function ScheduleForm({ onClose, schedule, namespaces }: ScheduleFormDialogProps
 
   return (
     <form onSubmit={submit}>
-      <div className="field">
-        <label htmlFor="schedule-name">Name</label>
-        <input id="schedule-name" required value={name} onChange={(event) => setName(event.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="schedule-kind">Runs</label>
-        <select
-          id="schedule-kind"
-          value={kind}
-          onChange={(event) => setKind(event.target.value as ScheduleSpec['kind'])}
-        >
-          {KINDS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TextField id="schedule-name" label="Name" required value={name} onValue={setName} />
+      <SelectField id="schedule-kind" label="Runs" value={kind} options={KINDS} onValue={setKind} />
       {kind === 'once' ? (
-        <div className="field">
-          <label htmlFor="schedule-at">Date and time</label>
-          <input
-            id="schedule-at"
-            type="datetime-local"
-            required
-            value={at}
-            onChange={(event) => setAt(event.target.value)}
-          />
-        </div>
+        <TextField id="schedule-at" label="Date and time" type="datetime-local" required value={at} onValue={setAt} />
       ) : null}
       {kind === 'hours' || kind === 'days' ? (
-        <div className="field">
-          <label htmlFor="schedule-every">Every how many {kind}</label>
-          <input
-            id="schedule-every"
-            type="number"
-            min={1}
-            required
-            value={every}
-            onChange={(event) => setEvery(Math.max(1, Number(event.target.value) || 1))}
-          />
-        </div>
+        <TextField
+          id="schedule-every"
+          label={`Every how many ${kind}`}
+          type="number"
+          min={1}
+          required
+          value={every}
+          onValue={(value) => setEvery(Math.max(1, Number(value) || 1))}
+        />
       ) : null}
       {kind === 'weekly' ? (
-        <div className="field">
-          <label htmlFor="schedule-day">Day</label>
-          <select id="schedule-day" value={day} onChange={(event) => setDay(event.target.value as Weekday)}>
-            {DAYS.map((value) => (
-              <option key={value} value={value}>
-                {value[0]?.toUpperCase() + value.slice(1)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="schedule-day" label="Day" value={day} options={DAY_OPTIONS} onValue={setDay} />
       ) : null}
       {kind === 'days' || kind === 'weekly' ? (
-        <div className="field">
-          <label htmlFor="schedule-time">Time of day</label>
-          <input
-            id="schedule-time"
-            type="time"
-            required
-            value={time}
-            onChange={(event) => setTime(event.target.value)}
-          />
-        </div>
+        <TextField id="schedule-time" label="Time of day" type="time" required value={time} onValue={setTime} />
       ) : null}
       {kind === 'cron' ? (
-        <div className="field">
-          <label htmlFor="schedule-cron">Cron expression</label>
-          <input id="schedule-cron" required value={cron} onChange={(event) => setCron(event.target.value)} />
-          <p className="field__hint">Five fields: minute hour day-of-month month day-of-week, e.g. 0 3 * * 1-5.</p>
-        </div>
+        <TextField
+          id="schedule-cron"
+          label="Cron expression"
+          required
+          value={cron}
+          onValue={setCron}
+          hint="Five fields: minute hour day-of-month month day-of-week, e.g. 0 3 * * 1-5."
+        />
       ) : null}
       {kind !== 'hours' ? (
-        <div className="field">
-          <label htmlFor="schedule-zone">Time zone</label>
-          <input id="schedule-zone" value={timeZone} onChange={(event) => setTimeZone(event.target.value)} />
-          <p className="field__hint">An IANA name such as Europe/Berlin or UTC.</p>
-        </div>
+        <TextField
+          id="schedule-zone"
+          label="Time zone"
+          value={timeZone}
+          onValue={setTimeZone}
+          hint="An IANA name such as Europe/Berlin or UTC."
+        />
       ) : null}
       <NamespacePicker label="Namespaces" namespaces={namespaces} selected={selected} onChange={setSelected} />
-      <div className="field">
-        <label htmlFor="schedule-exclude">Exclude namespaces</label>
-        <input id="schedule-exclude" value={exclude} onChange={(event) => setExclude(event.target.value)} />
-        <p className="field__hint">Separated by commas, for example kube-system.</p>
-      </div>
-      <label className="check">
-        <input type="checkbox" checked={cis} onChange={(event) => setCis(event.target.checked)} />
-        CIS Docker Benchmark checks
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
-        Enabled
-      </label>
-      {save.error ? (
-        <p role="alert" className="state state--error">
-          {errorMessage(save.error)}
-        </p>
-      ) : null}
-      <div className="dialog__actions">
-        <button type="button" className="btn btn--ghost" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn--primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : schedule ? 'Save' : 'Create'}
-        </button>
-      </div>
+      <TextField
+        id="schedule-exclude"
+        label="Exclude namespaces"
+        value={exclude}
+        onValue={setExclude}
+        hint="Separated by commas, for example kube-system."
+      />
+      <CheckField label="CIS Docker Benchmark checks" checked={cis} onChecked={setCis} />
+      <CheckField label="Enabled" checked={enabled} onChecked={setEnabled} />
+      <ErrorAlert error={save.error} />
+      <DialogFormActions onCancel={onClose} pending={save.isPending} submitLabel={schedule ? 'Save' : 'Create'} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 /** Scheduled scans: list with next and last run, and create, edit, enable/disable and delete (write roles only). */
 import { type ReactNode, useEffect, useState } from 'react';
-import { errorMessage } from '../../../shared/api/api-error.ts';
 import { ConfirmButton } from '../../../shared/components/confirm-button.tsx';
+import { ErrorAlert } from '../../../shared/components/form-fields.tsx';
+import { ACTIONS_HEADER, PlainTable } from '../../../shared/components/plain-table.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
 import { useHasRole } from '../../../shared/hooks/use-session.ts';
 import { formatDateTime } from '../../../shared/lib/format.ts';
@@ -14,6 +15,8 @@ import {
 } from '../api/runtime-scan.ts';
 import { ScheduleFormDialog } from './schedule-form.tsx';
 import { describeSpec } from './schedule-text.ts';
+
+const SCHEDULE_HEADERS = ['Name', 'When', 'Namespaces', 'Next run', 'Last run', 'Enabled'] as const;
 
 /** The panel. */
 export function SchedulesPanel(): ReactNode {
@@ -33,85 +36,65 @@ export function SchedulesPanel(): ReactNode {
           </button>
         ) : null}
       </div>
-      {toggle.error ? (
-        <p role="alert" className="state state--error">
-          {errorMessage(toggle.error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={toggle.error} />
       <QueryState query={schedules}>
         {(list) =>
           list.length === 0 ? (
             <p className="muted">No scheduled scans.</p>
           ) : (
-            <div className="table-wrap">
-              <table className="data-table" data-testid="schedules">
-                <caption className="sr-only">Schedules</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">When</th>
-                    <th scope="col">Namespaces</th>
-                    <th scope="col">Next run</th>
-                    <th scope="col">Last run</th>
-                    <th scope="col">Enabled</th>
-                    {canEdit ? (
-                      <th scope="col">
-                        <span className="sr-only">Actions</span>
-                      </th>
+            <PlainTable
+              caption="Schedules"
+              testId="schedules"
+              headers={canEdit ? [...SCHEDULE_HEADERS, ACTIONS_HEADER] : SCHEDULE_HEADERS}
+            >
+              {list.map((schedule) => (
+                <tr key={schedule.id}>
+                  <td>{schedule.name}</td>
+                  <td>
+                    {describeSpec(schedule.spec, schedule.timeZone)}
+                    {schedule.cis ? <span className="muted"> · CIS</span> : null}
+                  </td>
+                  <td>
+                    {schedule.namespaces.length ? schedule.namespaces.join(', ') : 'all'}
+                    {schedule.excludeNamespaces.length ? (
+                      <span className="muted"> except {schedule.excludeNamespaces.join(', ')}</span>
                     ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((schedule) => (
-                    <tr key={schedule.id}>
-                      <td>{schedule.name}</td>
-                      <td>
-                        {describeSpec(schedule.spec, schedule.timeZone)}
-                        {schedule.cis ? <span className="muted"> · CIS</span> : null}
-                      </td>
-                      <td>
-                        {schedule.namespaces.length ? schedule.namespaces.join(', ') : 'all'}
-                        {schedule.excludeNamespaces.length ? (
-                          <span className="muted"> except {schedule.excludeNamespaces.join(', ')}</span>
-                        ) : null}
-                      </td>
-                      <td>{schedule.nextRunAt ? formatDateTime(schedule.nextRunAt) : '–'}</td>
-                      <td>
-                        {schedule.lastRunAt
-                          ? `${formatDateTime(schedule.lastRunAt)} (${schedule.lastRunStatus ?? '?'})`
-                          : 'never'}
-                      </td>
-                      <td>
-                        {canEdit ? (
-                          <EnabledToggle
-                            schedule={schedule}
-                            onToggle={(enabled) => toggle.mutate({ id: schedule.id, enabled })}
-                          />
-                        ) : schedule.enabled ? (
-                          'yes'
-                        ) : (
-                          'no'
-                        )}
-                      </td>
-                      {canEdit ? (
-                        <td className="row-actions">
-                          <button type="button" className="btn btn--small" onClick={() => setEditing(schedule)}>
-                            Edit
-                          </button>
-                          <ConfirmButton
-                            label="Delete"
-                            className="btn btn--danger btn--small"
-                            title="Delete this schedule?"
-                            message={<p>{schedule.name} will not run again.</p>}
-                            onConfirm={() => remove.mutateAsync(schedule.id)}
-                          />
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </td>
+                  <td>{schedule.nextRunAt ? formatDateTime(schedule.nextRunAt) : '–'}</td>
+                  <td>
+                    {schedule.lastRunAt
+                      ? `${formatDateTime(schedule.lastRunAt)} (${schedule.lastRunStatus ?? '?'})`
+                      : 'never'}
+                  </td>
+                  <td>
+                    {canEdit ? (
+                      <EnabledToggle
+                        schedule={schedule}
+                        onToggle={(enabled) => toggle.mutate({ id: schedule.id, enabled })}
+                      />
+                    ) : schedule.enabled ? (
+                      'yes'
+                    ) : (
+                      'no'
+                    )}
+                  </td>
+                  {canEdit ? (
+                    <td className="row-actions">
+                      <button type="button" className="btn btn--small" onClick={() => setEditing(schedule)}>
+                        Edit
+                      </button>
+                      <ConfirmButton
+                        label="Delete"
+                        className="btn btn--danger btn--small"
+                        title="Delete this schedule?"
+                        message={<p>{schedule.name} will not run again.</p>}
+                        onConfirm={() => remove.mutateAsync(schedule.id)}
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </PlainTable>
           )
         }
       </QueryState>

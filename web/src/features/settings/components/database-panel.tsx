@@ -4,8 +4,9 @@
  */
 import type { ReactNode } from 'react';
 import { type AdvisoryStatus, lastUpdated, useAdvisoryStatus } from '../../../shared/api/advisory-db.ts';
-import { errorMessage } from '../../../shared/api/api-error.ts';
 import { DetailsList } from '../../../shared/components/details-list.tsx';
+import { ErrorAlert } from '../../../shared/components/form-fields.tsx';
+import { type HeaderCell, PlainTable } from '../../../shared/components/plain-table.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
 import { RoleGate } from '../../../shared/components/role-gate.tsx';
 import { formatAge, formatDateTime, formatNumber } from '../../../shared/lib/format.ts';
@@ -25,6 +26,14 @@ export function DatabasePanel(): ReactNode {
     </QueryState>
   );
 }
+
+const FEED_HEADERS: readonly HeaderCell[] = [
+  'Feed',
+  { key: 'records', label: 'Records', className: 'num' },
+  'Data from',
+  { key: 'age', label: 'Age (days)', className: 'num' },
+  'Imported',
+];
 
 function DatabaseCard({ status }: { status: AdvisoryStatus }): ReactNode {
   const update = useUpdateAdvisoryDb();
@@ -46,11 +55,7 @@ function DatabaseCard({ status }: { status: AdvisoryStatus }): ReactNode {
           </button>
         </RoleGate>
       </div>
-      {update.error ? (
-        <p role="alert" className="state state--error">
-          {errorMessage(update.error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={update.error} />
       {!database.exists ? (
         <p className="state state--info">
           No advisory database yet. Import feeds with <code>lucent db import</code> or press Update now.
@@ -76,35 +81,17 @@ function DatabaseCard({ status }: { status: AdvisoryStatus }): ReactNode {
       />
       {status.update.message ? <pre className="pre">{status.update.message}</pre> : null}
       {database.feeds.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table data-table--compact" data-testid="feeds">
-            <caption className="sr-only">Feeds</caption>
-            <thead>
-              <tr>
-                <th scope="col">Feed</th>
-                <th scope="col" className="num">
-                  Records
-                </th>
-                <th scope="col">Data from</th>
-                <th scope="col" className="num">
-                  Age (days)
-                </th>
-                <th scope="col">Imported</th>
-              </tr>
-            </thead>
-            <tbody>
-              {database.feeds.map((feed) => (
-                <tr key={`${feed.feed}|${feed.source}`}>
-                  <td title={feed.source}>{feed.feed}</td>
-                  <td className="num">{formatNumber(feed.records)}</td>
-                  <td>{feed.feedTimestamp ? formatDateTime(feed.feedTimestamp) : '–'}</td>
-                  <td className="num">{formatNumber(feed.ageDays)}</td>
-                  <td>{formatDateTime(feed.importedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PlainTable caption="Feeds" testId="feeds" compact headers={FEED_HEADERS}>
+          {database.feeds.map((feed) => (
+            <tr key={`${feed.feed}|${feed.source}`}>
+              <td title={feed.source}>{feed.feed}</td>
+              <td className="num">{formatNumber(feed.records)}</td>
+              <td>{feed.feedTimestamp ? formatDateTime(feed.feedTimestamp) : '–'}</td>
+              <td className="num">{formatNumber(feed.ageDays)}</td>
+              <td>{formatDateTime(feed.importedAt)}</td>
+            </tr>
+          ))}
+        </PlainTable>
       ) : null}
     </section>
   );

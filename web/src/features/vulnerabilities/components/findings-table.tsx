@@ -1,60 +1,55 @@
 /** The resources a vulnerable package version sits in, each with its own finding: severity, fixes, scanners, evidence. */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { PlainTable } from '../../../shared/components/plain-table.tsx';
 import { SeverityBadge } from '../../../shared/components/severity-tags.tsx';
 import { formatDateTime, shortHash } from '../../../shared/lib/format.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import type { ResourceFinding } from '../api/vulnerabilities.ts';
 import { readEvidence } from './evidence.ts';
 
+const AFFECTED_HEADERS = ['Resource', 'Hash', 'Severity', 'Fixed in', 'Scanners', 'Source', 'First seen'] as const;
+const EVIDENCE_HEADERS = [
+  'Advisory record',
+  'Affected range',
+  'Installed (compared)',
+  'Matcher',
+  'Resource',
+  'Found at',
+] as const;
+
 /** Affected resources as a table. */
 export function AffectedResources({ findings }: { findings: readonly ResourceFinding[] }): ReactNode {
   if (findings.length === 0) return <p className="muted">No resource holds this package version any more.</p>;
   return (
-    <div className="table-wrap">
-      <table className="data-table" data-testid="affected">
-        <caption className="sr-only">Affected resources</caption>
-        <thead>
-          <tr>
-            <th scope="col">Resource</th>
-            <th scope="col">Hash</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Fixed in</th>
-            <th scope="col">Scanners</th>
-            <th scope="col">Source</th>
-            <th scope="col">First seen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {findings.map((finding) => (
-            <tr key={finding.resourceID}>
-              <td>
-                <Link to={routes.resource(finding.resourceID)}>{finding.resourceName}</Link>
-              </td>
-              <td>
-                <code title={finding.resourceHash}>{shortHash(finding.resourceHash)}</code>
-              </td>
-              <td>
-                <SeverityBadge severity={finding.severity} />
-                {finding.severitySource ? (
-                  <span className="muted">
-                    {' '}
-                    {finding.severitySource}
-                    {finding.severityScore !== null ? ` ${finding.severityScore.toFixed(1)}` : ''}
-                  </span>
-                ) : null}
-              </td>
-              <td>
-                {finding.fixedVersions.length ? finding.fixedVersions.join(', ') : <span className="muted">none</span>}
-              </td>
-              <td>{finding.scanners.join(', ')}</td>
-              <td>{finding.source}</td>
-              <td>{formatDateTime(finding.firstSeen)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <PlainTable caption="Affected resources" testId="affected" headers={AFFECTED_HEADERS}>
+      {findings.map((finding) => (
+        <tr key={finding.resourceID}>
+          <td>
+            <Link to={routes.resource(finding.resourceID)}>{finding.resourceName}</Link>
+          </td>
+          <td>
+            <code title={finding.resourceHash}>{shortHash(finding.resourceHash)}</code>
+          </td>
+          <td>
+            <SeverityBadge severity={finding.severity} />
+            {finding.severitySource ? (
+              <span className="muted">
+                {' '}
+                {finding.severitySource}
+                {finding.severityScore !== null ? ` ${finding.severityScore.toFixed(1)}` : ''}
+              </span>
+            ) : null}
+          </td>
+          <td>
+            {finding.fixedVersions.length ? finding.fixedVersions.join(', ') : <span className="muted">none</span>}
+          </td>
+          <td>{finding.scanners.join(', ')}</td>
+          <td>{finding.source}</td>
+          <td>{formatDateTime(finding.firstSeen)}</td>
+        </tr>
+      ))}
+    </PlainTable>
   );
 }
 
@@ -70,36 +65,21 @@ export function EvidenceList({ findings }: { findings: readonly ResourceFinding[
   if (rows.length === 0)
     return <p className="muted">The scanner reported no match details (an external scanner's finding).</p>;
   return (
-    <div className="table-wrap">
-      <table className="data-table" data-testid="evidence">
-        <caption className="sr-only">Evidence</caption>
-        <thead>
-          <tr>
-            <th scope="col">Advisory record</th>
-            <th scope="col">Affected range</th>
-            <th scope="col">Installed (compared)</th>
-            <th scope="col">Matcher</th>
-            <th scope="col">Resource</th>
-            <th scope="col">Found at</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.id}|${row.record}|${row.range}|${row.location}`}>
-              <td>
-                <code>{row.record || '–'}</code>
-              </td>
-              <td>{row.range}</td>
-              <td>
-                <code>{row.comparedVersion || '–'}</code>
-              </td>
-              <td>{row.matcher || '–'}</td>
-              <td>{row.resource}</td>
-              <td>{row.location ? <code>{row.location}</code> : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <PlainTable caption="Evidence" testId="evidence" headers={EVIDENCE_HEADERS}>
+      {rows.map((row) => (
+        <tr key={`${row.id}|${row.record}|${row.range}|${row.location}`}>
+          <td>
+            <code>{row.record || '–'}</code>
+          </td>
+          <td>{row.range}</td>
+          <td>
+            <code>{row.comparedVersion || '–'}</code>
+          </td>
+          <td>{row.matcher || '–'}</td>
+          <td>{row.resource}</td>
+          <td>{row.location ? <code>{row.location}</code> : '–'}</td>
+        </tr>
+      ))}
+    </PlainTable>
   );
 }
