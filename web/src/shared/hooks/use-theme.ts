@@ -26,7 +26,10 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** Applies a choice to <html data-theme> (read by the stylesheet) and remembers it. */
+/**
+ * Applies a choice to <html data-theme> (read by the stylesheet) as the effective theme, and remembers it; while the
+ * choice is `system`, public/theme-init.js keeps the attribute in step with the system's preference.
+ */
 export function applyTheme(choice: ThemeChoice): void {
   try {
     if (choice === 'system') localStorage.removeItem(KEY);
@@ -34,8 +37,7 @@ export function applyTheme(choice: ThemeChoice): void {
   } catch {
     // Storage refused (private mode): the choice lasts for this page.
   }
-  if (choice === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = choice;
+  document.documentElement.dataset.theme = effectiveTheme(choice);
   for (const listener of listeners) listener();
 }
 
