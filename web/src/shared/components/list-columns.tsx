@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import { formatNumber } from '../lib/format.ts';
 import type { ScopeKey } from '../lib/list-query.ts';
+import { routes } from '../lib/routes.ts';
 import type { SeverityCount } from '../lib/severity.ts';
 import type { Column } from './data-table.tsx';
 import { ScopedSeverityTags } from './severity-tags.tsx';
@@ -38,6 +39,36 @@ export function countColumn<Row>({ count, href, ...column }: CountColumnSpec<Row
     align: 'end',
     render: (row) => (href ? <Link to={href(row)}>{formatNumber(count(row))}</Link> : formatNumber(count(row))),
   };
+}
+
+/** Lists a row can count, each with its header, API sort key (also the row's count field) and list link. */
+const RELATED = {
+  applications: { header: 'Applications', sortKey: 'applications', list: routes.applications },
+  resources: { header: 'Resources', sortKey: 'applicationResources', list: routes.resources },
+  packages: { header: 'Packages', sortKey: 'packages', list: routes.packages },
+} as const;
+
+/** One of the lists a row can count. */
+export type RelatedList = keyof typeof RELATED;
+
+/** The row field (and sort key) holding that count. */
+type CountField<Related extends RelatedList> = (typeof RELATED)[Related]['sortKey'];
+
+/** How many applications, resources or packages a row has; the number links to that list scoped to the row. */
+export function relatedCountColumn<
+  Related extends RelatedList,
+  Row extends { id: string } & Record<CountField<Related>, number>,
+>(related: Related, scopeKey: ScopeKey, hideBelow?: Column<Row>['hideBelow']): Column<Row> {
+  const { header, list } = RELATED[related];
+  const sortKey: CountField<Related> = RELATED[related].sortKey;
+  return countColumn<Row>({
+    id: related,
+    header,
+    sortKey,
+    ...(hideBelow ? { hideBelow } : {}),
+    count: (row) => row[sortKey],
+    href: (row) => list({ [scopeKey]: row.id }),
+  });
 }
 
 /** A list-valued cell ("syft, trivy"), or a dash when empty. */

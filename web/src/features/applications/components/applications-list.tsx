@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Column } from '../../../shared/components/data-table.tsx';
-import { countColumn, vulnerabilitiesColumn } from '../../../shared/components/list-columns.tsx';
+import { relatedCountColumn, vulnerabilitiesColumn } from '../../../shared/components/list-columns.tsx';
 import { type ListConfig, type ListProps, ListView } from '../../../shared/components/list-view.tsx';
 import {
   choiceFilter,
@@ -49,20 +49,8 @@ const COLUMNS: readonly Column<Application>[] = [
     hideBelow: 'lg',
   },
   vulnerabilitiesColumn('applicationID'),
-  countColumn({
-    id: 'resources',
-    header: 'Resources',
-    sortKey: 'applicationResources',
-    count: (row) => row.applicationResources,
-    href: (row) => routes.resources({ applicationID: row.id }),
-  }),
-  countColumn({
-    id: 'packages',
-    header: 'Packages',
-    sortKey: 'packages',
-    count: (row) => row.packages,
-    href: (row) => routes.packages({ applicationID: row.id }),
-  }),
+  relatedCountColumn('resources', 'applicationID'),
+  relatedCountColumn('packages', 'applicationID'),
 ];
 
 /** The list's configuration. */

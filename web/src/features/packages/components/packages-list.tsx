@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Column } from '../../../shared/components/data-table.tsx';
-import { countColumn, vulnerabilitiesColumn } from '../../../shared/components/list-columns.tsx';
+import { relatedCountColumn, vulnerabilitiesColumn } from '../../../shared/components/list-columns.tsx';
 import { type ListConfig, type ListProps, ListView } from '../../../shared/components/list-view.tsx';
 import { countFilter, type FilterField, HIGHEST_SEVERITY_FILTER, textFilter } from '../../../shared/lib/filter-spec.ts';
 import { routes } from '../../../shared/lib/routes.ts';
@@ -30,21 +30,8 @@ const COLUMNS: readonly Column<Package>[] = [
   { id: 'language', header: 'Language', sortKey: 'language', hideBelow: 'md', render: (row) => row.language || '–' },
   { id: 'license', header: 'License', sortKey: 'license', hideBelow: 'lg', render: (row) => row.license || '–' },
   vulnerabilitiesColumn('packageID'),
-  countColumn({
-    id: 'applications',
-    header: 'Applications',
-    sortKey: 'applications',
-    hideBelow: 'md',
-    count: (row) => row.applications,
-    href: (row) => routes.applications({ packageID: row.id }),
-  }),
-  countColumn({
-    id: 'resources',
-    header: 'Resources',
-    sortKey: 'applicationResources',
-    count: (row) => row.applicationResources,
-    href: (row) => routes.resources({ packageID: row.id }),
-  }),
+  relatedCountColumn('applications', 'packageID', 'md'),
+  relatedCountColumn('resources', 'packageID'),
 ];
 
 /** The list's configuration. */

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Column } from '../../../shared/components/data-table.tsx';
-import { countColumn, joinedList, vulnerabilitiesColumn } from '../../../shared/components/list-columns.tsx';
+import { joinedList, relatedCountColumn, vulnerabilitiesColumn } from '../../../shared/components/list-columns.tsx';
 import { type ListConfig, type ListProps, ListView } from '../../../shared/components/list-view.tsx';
 import {
   choiceFilter,
@@ -47,20 +47,8 @@ const COLUMNS: readonly Column<Resource>[] = [
   },
   { id: 'type', header: 'Type', sortKey: 'resourceType', hideBelow: 'md', render: (row) => row.resourceType },
   vulnerabilitiesColumn('applicationResourceID'),
-  countColumn({
-    id: 'applications',
-    header: 'Applications',
-    sortKey: 'applications',
-    count: (row) => row.applications,
-    href: (row) => routes.applications({ applicationResourceID: row.id }),
-  }),
-  countColumn({
-    id: 'packages',
-    header: 'Packages',
-    sortKey: 'packages',
-    count: (row) => row.packages,
-    href: (row) => routes.packages({ applicationResourceID: row.id }),
-  }),
+  relatedCountColumn('applications', 'applicationResourceID'),
+  relatedCountColumn('packages', 'applicationResourceID'),
   {
     id: 'analyzers',
     header: 'SBOM analyzers',
