@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
-import { z } from 'zod';
+// zod's v3 API, as the image's other metadata schemas (manifest-schema.ts says why).
+import { z } from 'zod/v3';
 import { LucentError } from '../../../core/errors.ts';
 import { createdByPerLayer, diffIdsOf, historyOf, parseImageConfig, platformOf } from '../../assemble.ts';
 import { type Compression, compressionOf } from '../../compression.ts';
@@ -27,10 +28,10 @@ const dockerManifestSchema = z.array(
       RepoTags: z.array(z.string()).nullish(),
       Layers: z.array(z.string()),
       LayerSources: z
-        .record(z.string(), z.object({ mediaType: z.string(), size: z.number(), digest: z.string() }).loose())
+        .record(z.string(), z.object({ mediaType: z.string(), size: z.number(), digest: z.string() }).passthrough())
         .nullish(),
     })
-    .loose(),
+    .passthrough(),
 );
 
 /** How to read an archive. */
