@@ -1,6 +1,7 @@
 /** "Fixable vulnerabilities": totals, then a with-fix/total bar per severity that opens the filtered list. */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { Card } from '../../../shared/components/card.tsx';
 import { FixBars } from '../../../shared/components/charts/fix-bars.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
 import { formatNumber } from '../../../shared/lib/format.ts';
@@ -12,10 +13,7 @@ import { useVulnerabilitiesWithFix } from '../api/dashboard.ts';
 export function FixableCard(): ReactNode {
   const query = useVulnerabilitiesWithFix();
   return (
-    <section className="card" aria-labelledby="fixable-title">
-      <div className="card__head">
-        <h2 id="fixable-title">Fixable vulnerabilities</h2>
-      </div>
+    <Card titleId="fixable-title" title="Fixable vulnerabilities" actions={null}>
       <QueryState query={query}>
         {(rows) => {
           const by = new Map(rows.map((row) => [row.severity, row]));
@@ -47,6 +45,6 @@ export function FixableCard(): ReactNode {
           );
         }}
       </QueryState>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 /** A donut card of package counts per license or language: top N plus "Others", each opening the packages list. */
 import type { ReactNode } from 'react';
+import { Card } from '../../../shared/components/card.tsx';
 import { DonutChart } from '../../../shared/components/charts/donut-chart.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
 import { type NamedCount, topWithOthers } from '../../../shared/lib/chart-math.ts';
@@ -23,10 +24,7 @@ export interface ShareDonutCardProps {
 export function ShareDonutCard({ title, field, query, top = 5 }: ShareDonutCardProps): ReactNode {
   const id = `donut-${field}`;
   return (
-    <section className="card" aria-labelledby={id}>
-      <div className="card__head">
-        <h2 id={id}>{title}</h2>
-      </div>
+    <Card titleId={id} title={title} actions={null}>
       <QueryState query={query}>
         {(rows) => {
           const items = topWithOthers(rows, top);
@@ -39,6 +37,6 @@ export function ShareDonutCard({ title, field, query, top = 5 }: ShareDonutCardP
           return <DonutChart title={title} items={items} linkFor={linkFor} unit={`with a ${field}`} />;
         }}
       </QueryState>
-    </section>
+    </Card>
   );
 }

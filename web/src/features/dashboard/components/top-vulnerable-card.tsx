@@ -1,6 +1,7 @@
 /** "Most vulnerable": the top 5 applications, resources and packages, in tabs. */
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
+import { Card } from '../../../shared/components/card.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
 import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
 import { Tabs } from '../../../shared/components/tabs.tsx';
@@ -48,10 +49,7 @@ export function TopVulnerableCard(): ReactNode {
   const query = useMostVulnerable();
   const [tab, setTab] = useState<string>('applications');
   return (
-    <section className="card" aria-labelledby="top-title">
-      <div className="card__head">
-        <h2 id="top-title">Most vulnerable</h2>
-      </div>
+    <Card titleId="top-title" title="Most vulnerable" actions={null}>
       <QueryState query={query}>
         {(data) => (
           <Tabs
@@ -66,6 +64,6 @@ export function TopVulnerableCard(): ReactNode {
           />
         )}
       </QueryState>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 /** "New vulnerabilities": a line per severity over the last hour, day, week or month, or a custom range (in the URL). */
 import { type ReactNode, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { Card } from '../../../shared/components/card.tsx';
 import { LineChart } from '../../../shared/components/charts/line-chart.tsx';
 import { QueryState } from '../../../shared/components/query-state.tsx';
 import { useInView } from '../../../shared/hooks/use-in-view.ts';
@@ -45,9 +46,10 @@ export function TrendsCard(): ReactNode {
   const span = window ? Date.parse(window.endTime) - Date.parse(window.startTime) : 86_400_000;
 
   return (
-    <section className="card" aria-labelledby="trends-title" ref={ref}>
-      <div className="card__head">
-        <h2 id="trends-title">New vulnerabilities</h2>
+    <Card
+      titleId="trends-title"
+      title="New vulnerabilities"
+      actions={
         <div className="toolbar">
           <fieldset className="segmented" aria-label="Time range">
             {TREND_RANGES.map((candidate) => (
@@ -57,7 +59,9 @@ export function TrendsCard(): ReactNode {
             ))}
           </fieldset>
         </div>
-      </div>
+      }
+      ref={ref}
+    >
       {range === 'custom' ? (
         <div className="toolbar trends__custom">
           <label className="field--inline">
@@ -93,6 +97,6 @@ export function TrendsCard(): ReactNode {
           )}
         </QueryState>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 /** On-demand scan controls: namespaces, options (CIS, parallelism), and Start/Stop (hidden from read-only roles). */
 import { type ReactNode, useEffect, useState } from 'react';
+import { Card } from '../../../shared/components/card.tsx';
 import { CheckField, ErrorAlert } from '../../../shared/components/form-fields.tsx';
 import { useHasRole } from '../../../shared/hooks/use-session.ts';
 import {
@@ -36,10 +37,11 @@ export function ScanControls({ progress }: { progress: ScanProgress | undefined 
     (options.data.cisDockerBenchmarkScanEnabled !== cis || options.data.maxScanParallelism !== parallelism);
 
   return (
-    <section className="card" aria-labelledby="scan-title">
-      <div className="card__head">
-        <h2 id="scan-title">On-demand scan</h2>
-        {canRun ? (
+    <Card
+      titleId="scan-title"
+      title="On-demand scan"
+      actions={
+        canRun ? (
           running ? (
             <button type="button" className="btn btn--danger" onClick={() => stop.mutate()} disabled={stop.isPending}>
               {stop.isPending ? 'Stopping…' : 'Stop scan'}
@@ -55,8 +57,9 @@ export function ScanControls({ progress }: { progress: ScanProgress | undefined 
               {start.isPending ? 'Starting…' : 'Start scan'}
             </button>
           )
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       <NamespacePicker
         label="Namespaces"
         namespaces={namespaces.data ?? []}
@@ -90,6 +93,6 @@ export function ScanControls({ progress }: { progress: ScanProgress | undefined 
         </fieldset>
       ) : null}
       <ErrorAlert error={error} />
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 /** Live progress of the current or last scan: overall percentage and each image's state, with failure reasons. */
 import type { ReactNode } from 'react';
+import { Card } from '../../../shared/components/card.tsx';
 import { PlainTable } from '../../../shared/components/plain-table.tsx';
 import { formatDateTime, shortHash } from '../../../shared/lib/format.ts';
 import type { ImageProgress, ScanProgress } from '../api/runtime-scan.ts';
@@ -41,13 +42,15 @@ export function ScanProgressCard(props: {
   const percent = Math.max(0, Math.min(100, Math.round(progress.scanned)));
   const namespaces = progress.scannedNamespaces.length > 0 ? progress.scannedNamespaces.join(', ') : 'all namespaces';
   return (
-    <section className="card" aria-labelledby="progress-title">
-      <div className="card__head">
-        <h2 id="progress-title">Progress</h2>
+    <Card
+      titleId="progress-title"
+      title="Progress"
+      actions={
         <span className="muted">
           {progress.scanType === 'SCHEDULE' ? 'Scheduled scan' : progress.scanType === 'QUICK' ? 'On-demand scan' : ''}
         </span>
-      </div>
+      }
+    >
       <p aria-live="polite" data-testid="scan-status">
         <strong>{STATUS_TEXT[progress.status]}</strong>
         {progress.status !== 'NOT_STARTED' ? ` · ${percent}% · ${namespaces}` : ''}
@@ -101,6 +104,6 @@ export function ScanProgressCard(props: {
           </ul>
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }

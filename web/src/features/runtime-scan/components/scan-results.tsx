@@ -1,6 +1,7 @@
 /** Results of the last scan: severity totals, CIS levels, and buttons that open each list limited to that scan. */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { Card } from '../../../shared/components/card.tsx';
 import { SeverityTags } from '../../../shared/components/severity-tags.tsx';
 import { formatNumber } from '../../../shared/lib/format.ts';
 import { routes } from '../../../shared/lib/routes.ts';
@@ -26,9 +27,10 @@ export function ScanResultsCard({ results, minimum, onMinimum }: ScanResultsCard
     { label: 'Vulnerabilities', value: results.counters.vulnerabilities, to: scoped(routes.vulnerabilities) },
   ];
   return (
-    <section className="card" aria-labelledby="results-title">
-      <div className="card__head">
-        <h2 id="results-title">Results</h2>
+    <Card
+      titleId="results-title"
+      title="Results"
+      actions={
         <label className="field--inline">
           Severity at least{' '}
           <select value={minimum} onChange={(event) => onMinimum(event.target.value)}>
@@ -40,7 +42,8 @@ export function ScanResultsCard({ results, minimum, onMinimum }: ScanResultsCard
             ))}
           </select>
         </label>
-      </div>
+      }
+    >
       <p>
         <SeverityTags counts={results.vulnerabilityPerSeverity} showZero />
       </p>
@@ -62,6 +65,6 @@ export function ScanResultsCard({ results, minimum, onMinimum }: ScanResultsCard
           ))}
         </p>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 /** Scheduled scans: list with next and last run, and create, edit, enable/disable and delete (write roles only). */
 import { type ReactNode, useEffect, useState } from 'react';
+import { Card } from '../../../shared/components/card.tsx';
 import { ConfirmButton } from '../../../shared/components/confirm-button.tsx';
 import { ErrorAlert } from '../../../shared/components/form-fields.tsx';
 import { ACTIONS_HEADER, PlainTable } from '../../../shared/components/plain-table.tsx';
@@ -27,15 +28,17 @@ export function SchedulesPanel(): ReactNode {
   const remove = useDeleteSchedule();
   const [editing, setEditing] = useState<Schedule | 'new' | null>(null);
   return (
-    <section className="card" aria-labelledby="schedules-title">
-      <div className="card__head">
-        <h2 id="schedules-title">Schedules</h2>
-        {canEdit ? (
+    <Card
+      titleId="schedules-title"
+      title="Schedules"
+      actions={
+        canEdit ? (
           <button type="button" className="btn" onClick={() => setEditing('new')}>
             New schedule
           </button>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       <ErrorAlert error={toggle.error} />
       <QueryState query={schedules}>
         {(list) =>
@@ -104,7 +107,7 @@ export function SchedulesPanel(): ReactNode {
         schedule={editing && editing !== 'new' ? editing : undefined}
         namespaces={namespaces.data ?? []}
       />
-    </section>
+    </Card>
   );
 }
 

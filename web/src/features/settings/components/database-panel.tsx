@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { type AdvisoryStatus, lastUpdated, useAdvisoryStatus } from '../../../shared/api/advisory-db.ts';
+import { Card } from '../../../shared/components/card.tsx';
 import { DetailsList } from '../../../shared/components/details-list.tsx';
 import { ErrorAlert } from '../../../shared/components/form-fields.tsx';
 import { type HeaderCell, PlainTable } from '../../../shared/components/plain-table.tsx';
@@ -41,9 +42,10 @@ function DatabaseCard({ status }: { status: AdvisoryStatus }): ReactNode {
   const updated = lastUpdated(status);
   const running = status.update.state === 'running';
   return (
-    <section className="card" aria-labelledby="db-title">
-      <div className="card__head">
-        <h2 id="db-title">Advisory database</h2>
+    <Card
+      titleId="db-title"
+      title="Advisory database"
+      actions={
         <RoleGate atLeast="admin">
           <button
             type="button"
@@ -54,7 +56,8 @@ function DatabaseCard({ status }: { status: AdvisoryStatus }): ReactNode {
             {running ? 'Updating…' : 'Update now'}
           </button>
         </RoleGate>
-      </div>
+      }
+    >
       <ErrorAlert error={update.error} />
       {!database.exists ? (
         <p className="state state--info">
@@ -93,7 +96,7 @@ function DatabaseCard({ status }: { status: AdvisoryStatus }): ReactNode {
           ))}
         </PlainTable>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -101,8 +104,7 @@ function RematchCard({ status }: { status: AdvisoryStatus }): ReactNode {
   const run = status.rematch.run;
   const finished = run ? run.done + run.skipped + run.failed : 0;
   return (
-    <section className="card" aria-labelledby="rematch-title">
-      <h2 id="rematch-title">Re-matching</h2>
+    <Card titleId="rematch-title" title="Re-matching">
       <p className="muted">After each database change every stored SBOM is matched again; no image is read again.</p>
       <p data-testid="rematch-state">
         <strong>{status.rematch.upToDate ? 'Up to date' : run && run.status !== 'done' ? 'Running' : 'Pending'}</strong>
@@ -137,6 +139,6 @@ function RematchCard({ status }: { status: AdvisoryStatus }): ReactNode {
       ) : (
         <p className="muted">No re-match has run yet.</p>
       )}
-    </section>
+    </Card>
   );
 }

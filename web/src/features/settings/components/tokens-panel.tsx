@@ -1,6 +1,7 @@
 /** API tokens (admins): list with last use, create (the secret is shown once) and revoke. */
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ROLES, type Role } from '../../../shared/api/session.ts';
+import { Card } from '../../../shared/components/card.tsx';
 import { ConfirmButton } from '../../../shared/components/confirm-button.tsx';
 import { ErrorAlert, SelectField, TextField } from '../../../shared/components/form-fields.tsx';
 import { ACTIONS_HEADER, PlainTable } from '../../../shared/components/plain-table.tsx';
@@ -27,8 +28,7 @@ export function TokensPanel(): ReactNode {
   };
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="new-token-title">
-        <h2 id="new-token-title">New API token</h2>
+      <Card titleId="new-token-title" title="New API token">
         <form className="inline-form" onSubmit={submit}>
           <TextField id="token-name" label="Name" required value={name} onValue={setName} />
           <SelectField id="token-role" label="Role" value={role} options={ROLES} onValue={setRole} />
@@ -61,9 +61,8 @@ export function TokensPanel(): ReactNode {
             </button>
           </div>
         ) : null}
-      </section>
-      <section className="card" aria-labelledby="tokens-title">
-        <h2 id="tokens-title">Tokens</h2>
+      </Card>
+      <Card titleId="tokens-title" title="Tokens">
         <QueryState query={tokens}>
           {(list) => (
             <PlainTable caption="Tokens" headers={TOKEN_HEADERS}>
@@ -89,7 +88,7 @@ export function TokensPanel(): ReactNode {
             </PlainTable>
           )}
         </QueryState>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** Users (admins): list, create with a role and password, change role, reset password, delete. */
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ROLES, type Role } from '../../../shared/api/session.ts';
+import { Card } from '../../../shared/components/card.tsx';
 import { ConfirmButton } from '../../../shared/components/confirm-button.tsx';
 import { ErrorAlert, SelectField, TextField } from '../../../shared/components/form-fields.tsx';
 import { ACTIONS_HEADER, PlainTable } from '../../../shared/components/plain-table.tsx';
@@ -38,8 +39,7 @@ export function UsersPanel(): ReactNode {
   };
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="new-user-title">
-        <h2 id="new-user-title">New user</h2>
+      <Card titleId="new-user-title" title="New user">
         <form className="inline-form" onSubmit={submit}>
           <TextField id="user-name" label="User name" required autoComplete="off" value={name} onValue={setName} />
           <TextField
@@ -60,9 +60,8 @@ export function UsersPanel(): ReactNode {
           </button>
         </form>
         <ErrorAlert error={create.error} />
-      </section>
-      <section className="card" aria-labelledby="users-title">
-        <h2 id="users-title">Users</h2>
+      </Card>
+      <Card titleId="users-title" title="Users">
         <ErrorAlert error={update.error ?? remove.error} />
         <QueryState query={users}>
           {(list) => (
@@ -106,7 +105,7 @@ export function UsersPanel(): ReactNode {
             </PlainTable>
           )}
         </QueryState>
-      </section>
+      </Card>
     </div>
   );
 }
