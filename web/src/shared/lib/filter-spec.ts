@@ -65,9 +65,23 @@ export function elementFilter(field: string, label: string): FilterField {
   return { field, label, kind: 'element', ops: ELEMENT_OPS };
 }
 
-/** A one-of filter over fixed values shown as they are (resource or application types). */
-export function choiceFilter(field: string, label: string, values: readonly string[]): FilterField {
-  return { field, label, kind: 'choice', ops: ['is'], options: values.map((value) => ({ value, label: value })) };
+/** A filter option: a bare value is shown as it is (resource or application types). */
+export type FilterOption = string | { value: string; label: string };
+
+/** A one-of filter over fixed values (`boolean` for a yes/no field). */
+export function choiceFilter(
+  field: string,
+  label: string,
+  options: readonly FilterOption[],
+  kind: 'choice' | 'boolean' = 'choice',
+): FilterField {
+  return {
+    field,
+    label,
+    kind,
+    ops: ['is'],
+    options: options.map((option) => (typeof option === 'string' ? { value: option, label: option } : option)),
+  };
 }
 
 /** The highest-severity filter of lists whose rows carry severity counts. */

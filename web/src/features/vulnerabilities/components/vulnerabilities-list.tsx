@@ -5,7 +5,13 @@ import type { Column } from '../../../shared/components/data-table.tsx';
 import { countColumn, joinedList } from '../../../shared/components/list-columns.tsx';
 import { type ListConfig, type ListProps, ListView } from '../../../shared/components/list-view.tsx';
 import { SeverityBadge } from '../../../shared/components/severity-tags.tsx';
-import { countFilter, elementFilter, type FilterField, textFilter } from '../../../shared/lib/filter-spec.ts';
+import {
+  choiceFilter,
+  countFilter,
+  elementFilter,
+  type FilterField,
+  textFilter,
+} from '../../../shared/lib/filter-spec.ts';
 import { routes } from '../../../shared/lib/routes.ts';
 import {
   fetchVulnerabilities,
@@ -20,29 +26,22 @@ export const VULNERABILITY_FILTERS: readonly FilterField[] = [
   { field: 'vulnerabilitySeverity', label: 'Severity', kind: 'severity', ops: ['gte', 'lte', 'is', 'isNot'] },
   textFilter('packageName', 'Package'),
   textFilter('packageVersion', 'Package version'),
-  {
-    field: 'hasFixVersion',
-    label: 'Fix',
-    kind: 'boolean',
-    ops: ['is'],
-    options: [
+  choiceFilter(
+    'hasFixVersion',
+    'Fix',
+    [
       { value: 'true', label: 'available' },
       { value: 'false', label: 'not available' },
     ],
-  },
+    'boolean',
+  ),
   countFilter('applications', 'Applications'),
   countFilter('applicationResources', 'Resources'),
   elementFilter('reportingScanners', 'Scanner'),
-  {
-    field: 'vulnerabilitySource',
-    label: 'Source',
-    kind: 'choice',
-    ops: ['is'],
-    options: [
-      { value: 'CICD', label: 'CI/CD' },
-      { value: 'RUNTIME', label: 'Runtime' },
-    ],
-  },
+  choiceFilter('vulnerabilitySource', 'Source', [
+    { value: 'CICD', label: 'CI/CD' },
+    { value: 'RUNTIME', label: 'Runtime' },
+  ]),
 ];
 
 const COLUMNS: readonly Column<VulnerabilityRow>[] = [
