@@ -150,12 +150,21 @@ describe.each(ENGINES)('KubeClarity ingestion bodies on %s', (engine) => {
     expect((await request('GET', `/api/packages?applicationResourceID=${id}`)).body.total).toBe(2);
   });
 
-  it('refuses an invalid KubeClarity body with 400 and stores nothing for an unknown application', async () => {
+  it('names what is wrong in an invalid body of either shape, and stores nothing for an unknown application', async () => {
     const invalid = await request('POST', `/api/applications/contentAnalysis/${applicationId}`, {
       resources: [{ resource: { resourceName: 'no hash', resourceType: 'IMAGE' } }],
     });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.code).toBe('E_INVALID_REQUEST');
+    // The issues are those of the body's own shape, not "matches neither shape".
+    expect(invalid.body).toMatchObject({
+      code: 'E_INVALID_REQUEST',
+      issues: [{ path: 'body.resources.0.resource.resourceHash' }],
+    });
+    const ours = await request('POST', `/api/applications/contentAnalysis/${applicationId}`, {
+      resource: { name: 'x', hash: 'sha256:x', type: 'NOPE' },
+      packages: [],
+    });
+    expect(ours.body).toMatchObject({ code: 'E_INVALID_REQUEST', issues: [{ path: 'body.resource.type' }] });
     const missing = await request('POST', '/api/applications/contentAnalysis/00000000-0000-0000-0000-000000000000', {
       resources: [{ resource: { ...IMAGE, resourceHash: `sha256:${'e'.repeat(64)}` }, packages: [] }],
     });

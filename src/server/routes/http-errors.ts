@@ -71,10 +71,14 @@ export function errorResponse(error: unknown): { status: number; body: ErrorBody
     return { status, body: withHint({ code: error.code, message: error.message }, error.hint) };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((issue) => ({
-      path: [error.validationContext, ...(issue.instancePath ?? '').split('/').filter(Boolean)].join('.'),
-      message: issue.message ?? 'invalid',
-    }));
+    const issues = error.validation.flatMap((issue) =>
+      unionBranchIssues(
+        (issue.instancePath ?? '').split('/').filter(Boolean),
+        issue.keyword,
+        issue.message,
+        issue.params,
+      ).map(({ path, message }) => ({ path: [error.validationContext, ...path].join('.'), message })),
+    );
     const first = issues[0];
     return {
       status: 400,
@@ -103,6 +107,36 @@ export function errorResponse(error: unknown): { status: number; body: ErrorBody
     return { status, body: { code: 'E_INVALID_REQUEST', message: fastifyError.message ?? 'invalid request' } };
   }
   return { status: 500, body: { code: 'E_INTERNAL', message: 'internal server error' } };
+}
+
+/** A zod issue as a union branch reports it. */
+interface BranchIssue {
+  code?: string;
+  path?: PropertyKey[];
+  message?: string;
+  errors?: BranchIssue[][];
+}
+
+/**
+ * An issue's path and message; for a body that matches no branch of a union (an ingestion takes Lucent's report or
+ * KubeClarity's), the issues of the branch the body got furthest into, so `body.resource.type` is named rather than
+ * `body: Invalid input`.
+ */
+function unionBranchIssues(
+  path: string[],
+  code: string | undefined,
+  message: string | undefined,
+  params: unknown,
+): { path: string[]; message: string }[] {
+  const branches = (params as { errors?: unknown } | undefined)?.errors;
+  if (code !== 'invalid_union' || !Array.isArray(branches) || branches.length === 0) {
+    return [{ path, message: message ?? 'invalid' }];
+  }
+  const depth = (branch: BranchIssue[]) => Math.max(0, ...branch.map((issue) => issue.path?.length ?? 0));
+  const best = (branches as BranchIssue[][]).reduce((a, b) => (depth(b) > depth(a) ? b : a));
+  return best.flatMap((issue) =>
+    unionBranchIssues([...path, ...(issue.path ?? []).map(String)], issue.code, issue.message, issue),
+  );
 }
 
 function withHint(body: ErrorBody, hint: string | undefined): ErrorBody {
