@@ -107,7 +107,13 @@ async function openSqliteStore(path: string, options: StoreOptions): Promise<Sto
   handle.exec('pragma temp_store = memory');
   // Statistics from a sample of each index, so `PRAGMA optimize` stays quick on a million-row table.
   handle.exec('pragma analysis_limit = 1000');
-  const checkpointer = !memory && options.backgroundCheckpoints ? await startCheckpointer(path) : undefined;
+  // Should the thread die, commits checkpoint again as SQLite does by default (1,000 pages).
+  const checkpointer =
+    !memory && options.backgroundCheckpoints
+      ? await startCheckpointer(path, () => {
+          if (handle.isOpen) handle.exec('pragma wal_autocheckpoint = 1000');
+        })
+      : undefined;
   if (checkpointer) handle.exec(`pragma wal_autocheckpoint = ${BACKGROUND_AUTOCHECKPOINT_PAGES}`);
   const db = new Kysely<Database>({
     dialect: new NodeSqliteDialect({ database: () => handle }),

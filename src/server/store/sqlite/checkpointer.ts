@@ -21,8 +21,11 @@ export interface Checkpointer {
   close(): Promise<void>;
 }
 
-/** Starts the checkpoint thread for the database file at `path` (in WAL mode). */
-export async function startCheckpointer(path: string): Promise<Checkpointer> {
+/**
+ * Starts the checkpoint thread for the database file at `path` (in WAL mode). `onFailure` runs if the thread dies
+ * (the caller then lets SQLite checkpoint in commits again); the server itself never fails with it.
+ */
+export async function startCheckpointer(path: string, onFailure: (error: unknown) => void): Promise<Checkpointer> {
   // Source (.ts, tests) or build (.js): the worker module sits next to this one either way.
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   const worker = new Worker(new URL(`./checkpoint-worker.${extension}`, import.meta.url), {
@@ -34,8 +37,14 @@ export async function startCheckpointer(path: string): Promise<Checkpointer> {
     worker.once('message', () => resolve());
     worker.once('error', reject);
   });
+  let closing = false;
+  worker.on('error', (error) => onFailure(error));
+  worker.on('exit', (code) => {
+    if (!closing) onFailure(new Error(`the checkpoint thread exited with code ${code}`));
+  });
   return {
     async close() {
+      closing = true;
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       // Held until it has closed its connection, so the server's own close comes last.
       worker.ref();
