@@ -8,7 +8,8 @@
  * Flags: `--engine=sqlite|postgres` (default both), `--duration=SECONDS` per scenario (default 5),
  * `--connections=N` (default 2), `--postgres=URL` (default the local test database), `--scale=F` (seed F times the
  * data, for a quick check), `--keep` (leave the seeded databases for `node bench/server-explain.ts`),
- * `--database-url=URL` (measure a kept database again, without seeding), `--only=lists|ingestion` (one part).
+ * `--database-url=URL` (measure a kept database again, without seeding), `--only=lists|ingestion` (one part),
+ * `--only=rematch` (the re-match of one large stored resource instead: rematch-bench.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -285,6 +286,11 @@ function table(results: readonly EngineResult[]): string {
 }
 
 async function main(): Promise<void> {
+  if (only === 'rematch') {
+    const { rematchBenchSection } = await import('./rematch-bench.ts');
+    process.stdout.write(await rematchBenchSection());
+    return;
+  }
   const results: EngineResult[] = [];
   for (const engine of engines) results.push(await runEngine(engine));
   const rows = results[0]?.rows ?? {};

@@ -16,7 +16,6 @@ import type { AnalysisResult } from '../../pipeline/analyze.ts';
 import { scanAnalysis } from '../../pipeline/scan.ts';
 import { BUILTIN_SCANNER } from '../../report/report-data.ts';
 import { vulnerabilityScanReport } from '../client/reports.ts';
-import { packageId, vulnerabilityId } from '../store/ids.ts';
 import type { Database } from '../store/schema.ts';
 import { severityOfOrdinal } from '../store/severity.ts';
 import { packageKeyOf, packageOfFinding, sortedUnique } from './ingest-rows.ts';
@@ -167,9 +166,10 @@ export function mergeWithStored(
   const before = new Map(previous.map((finding) => [keyOf(finding), finding]));
   const merged = new Map<string, IngestFinding>();
   for (const finding of matched) {
-    const old = before.get(keyOf(finding));
+    const key = keyOf(finding);
+    const old = before.get(key);
     const scanners = sortedUnique([...(finding.scanners ?? [BUILTIN_SCANNER]), ...(old?.scanners ?? [])]);
-    merged.set(keyOf(finding), { ...finding, scanners, ...(old?.suppressed ? { suppressed: true } : {}) });
+    merged.set(key, { ...finding, scanners, ...(old?.suppressed ? { suppressed: true } : {}) });
   }
   for (const [key, finding] of before) {
     if (merged.has(key)) continue;
@@ -179,9 +179,14 @@ export function mergeWithStored(
   return [...merged.values()];
 }
 
-/** Findings are one per (package, vulnerability), as stored. */
+/**
+ * Findings are one per (package, vulnerability), as stored. Their row ids are UUIDv5 hashes of the package's key and
+ * of the vulnerability's id (store/ids.ts), so the two keys themselves tell the same rows apart, without hashing
+ * (a SHA-1 per finding was most of the merge's time); the package key's length keeps the pair unambiguous.
+ */
 function keyOf(finding: IngestFinding): string {
-  return `${packageId(packageKeyOf(packageOfFinding(finding)))} ${vulnerabilityId(finding.id)}`;
+  const packageKey = packageKeyOf(packageOfFinding(finding));
+  return `${packageKey.length}:${packageKey} ${finding.id}`;
 }
 
 /** An analysis result for the scan pipeline and the report builder: only the inventory is real. */
