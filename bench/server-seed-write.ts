@@ -154,7 +154,6 @@ async function writePackagesAndPairs(
     'packages',
     used.map((p) => {
       const pkg = packages[p] as PackageSeed;
-      const held = resourcesOfPackage.get(p) ?? [];
       return {
         id: pkg.id,
         key: pkg.purl,
@@ -166,9 +165,18 @@ async function writePackagesAndPairs(
         licenses: JSON.stringify(pkg.license ? [pkg.license] : []),
         license: pkg.license,
         created_at: new Date(g.now).toISOString(),
+        ...counters(pairsOfPackage.get(p) ?? [], severityOf),
+      };
+    }),
+  );
+  await write(
+    'package_counts',
+    used.map((p) => {
+      const held = resourcesOfPackage.get(p) ?? [];
+      return {
+        package_id: packages[p]?.id,
         resources_count: held.length,
         applications_count: new Set(held.flatMap((r) => appsOfResource.get(r) ?? [])).size,
-        ...counters(pairsOfPackage.get(p) ?? [], severityOf),
       };
     }),
   );

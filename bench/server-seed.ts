@@ -232,9 +232,10 @@ export async function summaryOf(store: Store): Promise<SeedSummary> {
     .executeTakeFirstOrThrow();
   const popular = await store.db
     .selectFrom('packages')
+    .innerJoin('package_counts', 'package_counts.package_id', 'packages.id')
     .select(['purl', 'name', 'version', 'type'])
     .where('name', 'not like', 'bench-new-%')
-    .orderBy('resources_count', 'desc')
+    .orderBy('package_counts.resources_count', 'desc')
     .limit(700)
     .execute();
   return {

@@ -239,17 +239,31 @@ export async function refreshPackages(db: Kysely<Database>, ids: readonly string
   await refreshPackageVulnerabilities(db, ids);
 }
 
-/** Recomputes packages' resource and application counts. */
+/** Recomputes packages' resource and application counts (`package_counts`; a missing row is created). */
 export async function refreshPackageLinks(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
   for (const chunk of chunksOf(ids)) {
     await db
-      .updateTable('packages')
-      .set({
-        resources_count: sql<number>`(select count(*) from resource_packages rp where rp.package_id = packages.id)`,
-        applications_count: sql<number>`(select count(distinct ar.application_id) from resource_packages rp
-          join application_resources ar on ar.resource_id = rp.resource_id where rp.package_id = packages.id)`,
-      })
-      .where('id', 'in', chunk)
+      .insertInto('package_counts')
+      .columns(['package_id', 'resources_count', 'applications_count'])
+      .expression(
+        db
+          .selectFrom('packages')
+          .select([
+            'packages.id',
+            sql<number>`(select count(*) from resource_packages rp where rp.package_id = packages.id)`.as('r'),
+            sql<number>`(select count(distinct ar.application_id) from resource_packages rp
+              join application_resources ar on ar.resource_id = rp.resource_id where rp.package_id = packages.id)`.as(
+              'a',
+            ),
+          ])
+          .where('packages.id', 'in', chunk),
+      )
+      .onConflict((oc) =>
+        oc.column('package_id').doUpdateSet((eb) => ({
+          resources_count: eb.ref('excluded.resources_count'),
+          applications_count: eb.ref('excluded.applications_count'),
+        })),
+      )
       .execute();
   }
 }

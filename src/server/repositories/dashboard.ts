@@ -9,7 +9,7 @@ import type { Store } from '../store/open-store.ts';
 import { severityOfOrdinal } from '../store/severity.ts';
 import { type ApplicationItem, applicationItem } from './applications.ts';
 import type { SeverityCount } from './list-page.ts';
-import { type PackageItem, packageItem } from './packages.ts';
+import { type PackageItem, packageItem, packagesWithCounts } from './packages.ts';
 import { type ResourceItem, resourceItem } from './resources.ts';
 
 /** GET /dashboard/counters */
@@ -83,11 +83,14 @@ export async function packagesPerLanguage(store: Store): Promise<{ language: str
 export async function mostVulnerable(
   store: Store,
 ): Promise<{ applications: ApplicationItem[]; resources: ResourceItem[]; packages: PackageItem[] }> {
-  // The three tables share the counter columns; typing the query on one of them covers all.
+  // The three tables share the counter columns; typing the query on one of them covers all. Packages come with their
+  // resource and application counts, kept apart in `package_counts`.
+  const rowsOf = (table: 'applications') => store.db.selectFrom(table).selectAll();
   const top = (table: 'applications' | 'resources' | 'packages') =>
-    store.db
-      .selectFrom(table as 'applications')
-      .selectAll()
+    (table === 'packages'
+      ? (packagesWithCounts(store) as unknown as ReturnType<typeof rowsOf>)
+      : rowsOf(table as 'applications')
+    )
       .where('vulns_total', '>', 0)
       .orderBy('vulns_critical', 'desc')
       .orderBy('vulns_high', 'desc')

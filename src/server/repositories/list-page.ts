@@ -19,7 +19,9 @@ export interface Page<T> {
 /**
  * Counts the matching rows and reads one page of them. The page is found first by its keys only (the endpoint's
  * tie-breaker columns) and the whole rows are read for those keys afterwards: sorting a filtered set then moves keys
- * and sort columns, never whole rows (a 250,000-row sort of `packages.*` took seconds on SQLite).
+ * and sort columns, never whole rows (a 250,000-row sort of `packages.*` took seconds on SQLite). `from`, when given,
+ * names what the rows are counted in and what the page's keys are found in (only the tables the filters, and the
+ * filters and the sort, name), and `base` then reads the page's rows whole.
  */
 export async function runList<Row>(
   store: Store,
@@ -28,9 +30,11 @@ export async function runList<Row>(
   query: ListQuery,
   spec: ListSpec,
   extra: readonly Expression<SqlBool>[] = [],
+  from: { count?: AnyBase; keys?: AnyBase } = {},
 ): Promise<{ total: number; rows: Row[] }> {
   const where = allOf([...filterConditions(query.filters, spec, store.dialect), ...extra]);
-  const filtered = base.where(where);
+  const filtered = (from.keys ?? base).where(where);
+  const counted = (from.count ?? base).where(where);
   const keys = pageKeyColumns(spec, store.dialect).map((column) => sql.ref(column));
   const pageKeys = applyPage(
     applySort(filtered.clearSelect().select(keys.map((key, index) => key.as(`k${index}`))), query, spec),
@@ -38,11 +42,14 @@ export async function runList<Row>(
   );
   const keyTuple = keys.length === 1 ? sql.join(keys) : sql`(${sql.join(keys)})`;
   const [count, rows] = await Promise.all([
-    filtered.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow() as Promise<{ n: number }>,
+    counted.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow() as Promise<{ n: number }>,
     applySort(base.where(sql<SqlBool>`${keyTuple} in ${pageKeys}`), query, spec).execute(),
   ]);
   return { total: Number(count.n), rows };
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: any base query over the store's tables.
+type AnyBase = SelectQueryBuilder<Database, any, unknown>;
 
 /**
  * The columns a page is found by: the tie-breakers, except on SQLite when they are several: there a row-value IN is

@@ -56,8 +56,28 @@ describe('list query plans (SQLite)', () => {
     const query = parseListQuery({ sortKey: 'vulnerabilities', sortDir: 'DESC' }, PACKAGES_LIST);
     const [, page] = await plansOf((store) => listPackages(store, query));
     // The key subquery walks the index in order; only the page's 50 rows are sorted again, by the outer query.
-    expect(page).toContain('SCAN packages USING COVERING INDEX packages_vulns_idx\nUSE TEMP B-TREE FOR ORDER BY');
+    expect(page).toContain('SCAN packages USING COVERING INDEX packages_vulns_idx\n');
     expect(page?.match(/TEMP B-TREE/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['applicationResources', 'package_counts_resources_idx'],
+    ['applications', 'package_counts_applications_idx'],
+  ])('walks the package_counts index for packages by %s', async (sortKey, index) => {
+    const query = parseListQuery({ sortKey, sortDir: 'DESC', page: '50' }, PACKAGES_LIST);
+    const [, page] = await plansOf((store) => listPackages(store, query));
+    expect(page).toContain(`LIST SUBQUERY 1\nSCAN package_counts USING COVERING INDEX ${index}\n`);
+    expect(page?.match(/TEMP B-TREE/g)).toHaveLength(1);
+  });
+
+  it('counts a name prefix in its index, and joins the counts only to sort the matches by a count', async () => {
+    const raw = { 'packageName[start]': 'libssl', sortKey: 'applicationResources', sortDir: 'DESC' };
+    const [count, page] = await plansOf((store) => listPackages(store, parseListQuery(raw, PACKAGES_LIST)));
+    expect(count).toBe('SEARCH packages USING COVERING INDEX packages_name_prefix_idx (name>? AND name<?)');
+    expect(page).toContain(
+      'SEARCH packages USING COVERING INDEX packages_name_prefix_idx (name>? AND name<?)\n' +
+        'SEARCH package_counts USING PRIMARY KEY (package_id=?)\nUSE TEMP B-TREE FOR ORDER BY',
+    );
   });
 
   it('walks (has_fix, resources) for fixable vulnerabilities by resources', async () => {

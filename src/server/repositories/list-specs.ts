@@ -84,7 +84,7 @@ export const RESOURCES_LIST = {
   scopes: ['applicationID', 'packageID', 'currentRuntimeScan'],
 } as const satisfies ListSpec;
 
-/** GET /packages */
+/** GET /packages (the counts of resources and applications live in `package_counts`, migration 006). */
 export const PACKAGES_LIST = {
   sortKeys: {
     packageName: ['packages.name', 'packages.version'],
@@ -92,8 +92,8 @@ export const PACKAGES_LIST = {
     language: ['packages.language'],
     license: ['packages.license'],
     vulnerabilities: vulnerabilityCounts('packages'),
-    applications: ['packages.applications_count'],
-    applicationResources: ['packages.resources_count'],
+    applications: ['package_counts.applications_count'],
+    applicationResources: ['package_counts.resources_count'],
   },
   defaultSortKey: 'packageName',
   tieBreakers: ['packages.id'],
@@ -102,8 +102,8 @@ export const PACKAGES_LIST = {
     packageVersion: text('packages.version'),
     language: text('packages.language'),
     license: text('packages.license'),
-    applications: count('packages.applications_count'),
-    applicationResources: count('packages.resources_count'),
+    applications: count('package_counts.applications_count'),
+    applicationResources: count('package_counts.resources_count'),
     vulnerabilitySeverity: highestSeverity('packages.max_severity'),
   },
   scopes: ['applicationID', 'applicationResourceID', 'currentRuntimeScan'],

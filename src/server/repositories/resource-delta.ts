@@ -134,7 +134,7 @@ export async function applyResourceDelta(db: Kysely<Database>, delta: ResourceDe
 }
 
 /**
- * Package resource and application counts by delta. A package gains an application when the resource brings it to
+ * Package resource and application counts (`package_counts`) by delta. A package gains an application when the resource brings it to
  * one where no other resource has it, and loses one the same way; a popular package's thousands of resources are
  * never counted again.
  */
@@ -169,7 +169,7 @@ async function updatePackageLinks(
       ...(apps !== 0 ? { applications_count: sql<number>`applications_count + ${apps}` } : {}),
     };
     for (const chunk of chunksOf(ids)) {
-      await db.updateTable('packages').set(set).where('id', 'in', chunk).execute();
+      await db.updateTable('package_counts').set(set).where('package_id', 'in', chunk).execute();
     }
   }
 }

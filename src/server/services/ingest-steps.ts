@@ -108,8 +108,6 @@ export async function upsertPackages(
           licenses: JSON.stringify(pkg.licenses),
           license: pkg.licenses.join(' AND '),
           created_at: at,
-          resources_count: 1,
-          applications_count: applications,
         })),
       )
       // Another writer (a repair, a test) may have added one meanwhile; ingestions themselves are serialised.
@@ -117,6 +115,12 @@ export async function upsertPackages(
       .returning('id')
       .execute();
     for (const row of rows) inserted.add(row.id);
+  }
+  for (const chunk of chunksOf([...inserted], rowsPerInsert(3))) {
+    await db
+      .insertInto('package_counts')
+      .values(chunk.map((id) => ({ package_id: id, resources_count: 1, applications_count: applications })))
+      .execute();
   }
   const relicensed = packages.filter((pkg) => {
     const license = pkg.licenses.join(' AND ');

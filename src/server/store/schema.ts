@@ -98,6 +98,14 @@ export interface PackagesTable extends VulnerabilityCounters {
   /** The licenses joined with ` AND `, for sorting and filtering ('' when none). */
   license: string;
   created_at: string;
+}
+
+/**
+ * A package's resource and application counts, apart from `packages` so that updating them (every ingestion, for
+ * every package the resource shares with others) leaves the wide, many-indexed package row alone (migration 006).
+ */
+export interface PackageCountsTable {
+  package_id: string;
   resources_count: Generated<number>;
   applications_count: Generated<number>;
 }
@@ -332,6 +340,7 @@ export interface Database {
   resources: ResourcesTable;
   resource_sboms: ResourceSbomsTable;
   packages: PackagesTable;
+  package_counts: PackageCountsTable;
   resource_packages: ResourcePackagesTable;
   vulnerabilities: VulnerabilitiesTable;
   findings: FindingsTable;

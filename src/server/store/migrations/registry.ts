@@ -9,6 +9,7 @@ import * as queue from './002-queue.ts';
 import * as listIndexes from './003-list-indexes.ts';
 import * as filterIndexes from './004-filter-indexes.ts';
 import * as vulnerabilitySort from './005-vulnerability-sort.ts';
+import * as packageCounts from './006-package-counts.ts';
 
 /** The migration provider for Kysely's Migrator. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     '003-list-indexes': { up: (db) => listIndexes.up(db, dialect) },
     '004-filter-indexes': { up: (db) => filterIndexes.up(db, dialect) },
     '005-vulnerability-sort': { up: (db) => vulnerabilitySort.up(db, dialect) },
+    '006-package-counts': { up: (db) => packageCounts.up(db, dialect) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -261,9 +261,9 @@ export function describeIngestContract(harness: StoreHarness): void {
         ),
       );
       const openssl = await store.db
-        .selectFrom('packages')
+        .selectFrom('package_counts')
         .select(['resources_count', 'applications_count'])
-        .where('id', '=', packageId(PKG.openssl.purl ?? ''))
+        .where('package_id', '=', packageId(PKG.openssl.purl ?? ''))
         .executeTakeFirstOrThrow();
       expect(openssl).toEqual({ resources_count: 8, applications_count: 2 });
       await expectConsistentCounters();

@@ -8,6 +8,7 @@ const TABLES = [
   'resources',
   'resource_sboms',
   'packages',
+  'package_counts',
   'resource_packages',
   'vulnerabilities',
   'findings',
