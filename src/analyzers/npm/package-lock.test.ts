@@ -81,7 +81,7 @@ describe('parsePackageLock', () => {
     // A linked folder is the project's own code; a local tarball is unpacked like any package.
     expect(summarize(result.packages)).toEqual(['a@1.0.0', 't@2.0.0']);
     expect(result.unknowns).toEqual([
-      'packages["node_modules/c"]: Invalid input: expected object, received number',
+      'packages["node_modules/c"]: Expected object, received number',
       'packages["node_modules/b"]: no version',
     ]);
   });

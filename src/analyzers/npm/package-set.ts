@@ -3,7 +3,7 @@
  * turning Subresource Integrity strings into hashes, and a set that folds repeated installs of the same
  * name@version (nested copies in a lock file, peer variants in pnpm) into one package.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 import { type FoundPackage, type PackageHash, packageKey } from '../../core/package.ts';
 import type { licenseFieldSchema } from './schema.ts';
 
