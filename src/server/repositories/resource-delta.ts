@@ -158,7 +158,9 @@ async function updatePackageLinks(
   for (const [id, change] of changes) {
     if (change.resources === 0 && change.applications === 0) continue;
     const key = `${change.resources} ${change.applications}`;
-    byChange.set(key, [...(byChange.get(key) ?? []), id]);
+    const ids = byChange.get(key);
+    if (ids) ids.push(id);
+    else byChange.set(key, [id]);
   }
   for (const [key, ids] of byChange) {
     const [resources, apps] = key.split(' ').map(Number) as [number, number];
@@ -310,7 +312,11 @@ function greaterText(a: string, b: string): string {
 /** Moves pair rows' last-seen time forward for findings seen again unchanged. */
 async function markSeen(db: Kysely<Database>, findings: readonly FindingState[]): Promise<void> {
   const byTime = new Map<string, FindingState[]>();
-  for (const finding of findings) byTime.set(finding.lastSeen, [...(byTime.get(finding.lastSeen) ?? []), finding]);
+  for (const finding of findings) {
+    const group = byTime.get(finding.lastSeen);
+    if (group) group.push(finding);
+    else byTime.set(finding.lastSeen, [finding]);
+  }
   for (const [time, group] of byTime) {
     for (const chunk of chunksOf(group, 400)) {
       await sql`update vulnerability_packages set last_seen = ${time}

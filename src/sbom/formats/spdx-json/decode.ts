@@ -67,13 +67,19 @@ export function decodeSpdxJson(text: string, options: DecodeOptions = {}): Decod
     packages.push(decoded);
     byId.set(spdx.SPDXID, decoded);
   }
+  // Edges are gathered in sets first: a package with thousands of dependencies must not copy its list per edge.
+  const edges = new Map<Package, Set<string>>();
   for (const relationship of document.relationships) {
     const forward = relationship.relationshipType === 'DEPENDS_ON';
     if (!forward && relationship.relationshipType !== 'DEPENDENCY_OF') continue;
     const from = byId.get(forward ? relationship.spdxElementId : relationship.relatedSpdxElement);
     const to = byId.get(forward ? relationship.relatedSpdxElement : relationship.spdxElementId);
-    if (from && to && from !== to) from.dependsOn = [...new Set([...(from.dependsOn ?? []), packageKey(to)])];
+    if (!from || !to || from === to) continue;
+    const targets = edges.get(from) ?? new Set(from.dependsOn ?? []);
+    targets.add(packageKey(to));
+    edges.set(from, targets);
   }
+  for (const [from, targets] of edges) from.dependsOn = [...targets];
   return { format: 'spdx-json', specVersion: document.spdxVersion, tool, packages, skipped };
 }
 
