@@ -26,7 +26,7 @@ const osvDir = process.argv.find((arg) => arg.startsWith('--osv='))?.slice(6) ??
 async function main(): Promise<void> {
   if (!existsSync('/usr/bin/time')) throw new Error('GNU time is needed: apt-get install -y time');
   const lucent = join(root, 'bin/lucent.js');
-  if (!existsSync(join(root, 'dist/cli/main.js')))
+  if (!existsSync(join(root, 'dist/bundle/main.js')))
     execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   process.stderr.write('preparing the Debian 12 test images (built once, then cached)…\n');
   const { minbase, tools } = await ensureDebianImages();

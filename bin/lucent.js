@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry point for the `lucent` command: runs the compiled CLI (built by `npm ci` through the `prepare` script).
+// Entry point for the `lucent` command: runs the bundled CLI (dist/bundle/, built by `npm run build`, which `npm ci`
+// runs through the `prepare` script). A bundle loads a few modules where the compiled dist/ loads about a hundred.
 import module from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE || compileCacheDir())
 const LONG_RUNNING = new Set(['server', 'worker']);
 if (!LONG_RUNNING.has(commandName(process.argv))) v8.setFlagsFromString('--semi-space-growth-factor=1');
 
-const { main } = await import('../dist/cli/main.js');
+const { main } = await import('../dist/bundle/main.js');
 process.exitCode = await main(process.argv);
 
 /** The first argument that is neither a global option nor its value (as `main` reads it). */

@@ -71,7 +71,7 @@ export async function unpackSampleAdvisories(target) {
  * required, the dashboard (web/dist/) only wanted; without it the server still serves the API.
  */
 export function ensureBuilt(log) {
-  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) {
+  if (!existsSync(join(ROOT, 'dist/bundle/main.js'))) {
     log('The compiled CLI (dist/) is missing: building it (npm run build) …');
     if (!runNode(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'])) {
       throw new Error('building dist/ failed: run `npm ci` (or `npm run build`) and try again');
