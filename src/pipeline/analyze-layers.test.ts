@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analyzer } from '../analyzers/analyzer.ts';
 import type { Image, Layer } from '../image/image.ts';
-import type { LayerCache } from '../image/layer-cache.ts';
+import { memoryCache } from '../image/testing/memory-cache.ts';
 import { memoryLayer, tarBytes } from '../image/testing/test-layers.ts';
 import { indexEntries } from '../image/walker/layer-index.ts';
 import { analyzeLayers } from './analyze-layers.ts';
@@ -22,17 +22,6 @@ const lines: Analyzer = {
 
 function imageOf(layers: Layer[]): Image {
   return { layers } as unknown as Image;
-}
-
-function memoryCache(): LayerCache & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    get: async <T>(key: string) => (entries.has(key) ? (JSON.parse(entries.get(key) as string) as T) : undefined),
-    put: async (key, value) => {
-      entries.set(key, JSON.stringify(value));
-    },
-  };
 }
 
 describe('analyzeLayers', () => {

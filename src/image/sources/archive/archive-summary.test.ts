@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LayerCache } from '../../layer-cache.ts';
+import { memoryCache } from '../../testing/memory-cache.ts';
 import { tarBytes } from '../../testing/test-layers.ts';
 import { openArchive } from './archive-file.ts';
 import { archiveIdentity } from './archive-identity.ts';
@@ -13,17 +13,6 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lucent-archive-summary-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-function memoryCache(): LayerCache & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    get: async <T>(key: string) => (entries.has(key) ? (JSON.parse(entries.get(key) as string) as T) : undefined),
-    put: async (key, value) => {
-      entries.set(key, JSON.stringify(value));
-    },
-  };
-}
 
 async function gzippedArchive(name: string): Promise<{ path: string; layer: Buffer }> {
   const layer = await tarBytes([{ name: 'etc/os-release', content: 'ID=test\n' }]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Image, Layer } from '../../image.ts';
-import type { LayerCache } from '../../layer-cache.ts';
+import { memoryCache } from '../../testing/memory-cache.ts';
 import { tarBytes } from '../../testing/test-layers.ts';
 import { openImage } from '../open-image.ts';
 
@@ -14,17 +14,6 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lucent-image-summary-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-function memoryCache(): LayerCache & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    get: async <T>(key: string) => (entries.has(key) ? (JSON.parse(entries.get(key) as string) as T) : undefined),
-    put: async (key, value) => {
-      entries.set(key, JSON.stringify(value));
-    },
-  };
-}
 
 async function archive(name: string, osRelease: string, compress: boolean): Promise<string> {
   const layer = await tarBytes([{ name: 'etc/os-release', content: osRelease }]);
