@@ -9,6 +9,7 @@ import {
   contentAnalysisWrite,
   type IngestResult,
   type IngestTarget,
+  type IngestWrite,
   ingestAll,
   ingestContentAnalysis,
   ingestVulnerabilityScan,
@@ -54,7 +55,7 @@ export const ingestRoutes = {
   name: 'ingest',
   prefix: '/api',
   register(app, context) {
-    const { store, metrics, now } = context;
+    const { now } = context;
 
     app.post(
       '/applications/contentAnalysis/:id',
@@ -63,20 +64,12 @@ export const ingestRoutes = {
         schema: { tags, params: idParams, body: contentAnalysisBody, response: responses },
       },
       async (request, reply) => {
-        const timer = metrics.ingestDuration.startTimer({ kind: 'contentAnalysis' });
         const target: IngestTarget = { applicationId: request.params.id, actor: actorOf(request.principal), now };
-        const body = request.body;
-        const result: IngestResult | { resources: IngestResult[] } =
-          'resources' in body
-            ? {
-                resources: await ingestAll(
-                  store,
-                  contentAnalysisReportsOf(body).map((r) => contentAnalysisWrite(target, r)),
-                ),
-              }
-            : await ingestContentAnalysis(store, target, body);
-        timer();
-        if (!('resources' in body)) observeScan(context, 'contentAnalysis', body);
+        const result = await ingestBody(context, 'contentAnalysis', target, request.body, {
+          one: ingestContentAnalysis,
+          reportsOf: contentAnalysisReportsOf,
+          write: contentAnalysisWrite,
+        });
         return reply.code(201).send(result);
       },
     );
@@ -88,20 +81,12 @@ export const ingestRoutes = {
         schema: { tags, params: idParams, body: vulnerabilityScanBody, response: responses },
       },
       async (request, reply) => {
-        const timer = metrics.ingestDuration.startTimer({ kind: 'vulnerabilityScan' });
         const target: IngestTarget = { applicationId: request.params.id, actor: actorOf(request.principal), now };
-        const body = request.body;
-        const result: IngestResult | { resources: IngestResult[] } =
-          'resources' in body
-            ? {
-                resources: await ingestAll(
-                  store,
-                  vulnerabilityScanReportsOf(body).map((r) => vulnerabilityScanWrite(target, r)),
-                ),
-              }
-            : await ingestVulnerabilityScan(store, target, body);
-        timer();
-        if (!('resources' in body)) observeScan(context, 'vulnerabilityScan', body);
+        const result = await ingestBody(context, 'vulnerabilityScan', target, request.body, {
+          one: ingestVulnerabilityScan,
+          reportsOf: vulnerabilityScanReportsOf,
+          write: vulnerabilityScanWrite,
+        });
         return reply.code(201).send(result);
       },
     );
@@ -114,11 +99,43 @@ export function actorOf(principal: Principal): string {
   return `${principal.kind === 'session' ? 'user' : 'token'}:${principal.name}`;
 }
 
-function observeScan(
-  context: Parameters<(typeof ingestRoutes)['register']>[1],
-  kind: string,
-  report: { durationMs?: number | undefined; source?: string | undefined },
-): void {
+type RouteContext = Parameters<(typeof ingestRoutes)['register']>[1];
+
+/** How one kind of report is stored: alone (Lucent's body), or several in one transaction (KubeClarity's). */
+interface ReportIngestion<Report, KubeClarityBody> {
+  one: (store: RouteContext['store'], target: IngestTarget, report: Report) => Promise<IngestResult>;
+  reportsOf: (body: KubeClarityBody) => Report[];
+  write: (target: IngestTarget, report: Report) => IngestWrite;
+}
+
+/** Stores a body of either shape, timing it; a Lucent report's own scan duration is observed too. */
+async function ingestBody<Report extends ScanTiming, KubeClarityBody extends { resources: unknown[] }>(
+  context: RouteContext,
+  kind: 'contentAnalysis' | 'vulnerabilityScan',
+  target: IngestTarget,
+  body: Report | KubeClarityBody,
+  ingestion: ReportIngestion<Report, KubeClarityBody>,
+): Promise<IngestResult | { resources: IngestResult[] }> {
+  const timer = context.metrics.ingestDuration.startTimer({ kind });
+  if ('resources' in body) {
+    const writes = ingestion.reportsOf(body).map((report) => ingestion.write(target, report));
+    const resources = await ingestAll(context.store, writes);
+    timer();
+    return { resources };
+  }
+  const result = await ingestion.one(context.store, target, body);
+  timer();
+  observeScan(context, kind, body);
+  return result;
+}
+
+/** The part of a report that says how long its scan took. */
+interface ScanTiming {
+  durationMs?: number | undefined;
+  source?: string | undefined;
+}
+
+function observeScan(context: RouteContext, kind: string, report: ScanTiming): void {
   if (report.durationMs === undefined) return;
   context.metrics.scanDuration.observe({ kind, source: report.source ?? 'CICD' }, report.durationMs / 1000);
 }
