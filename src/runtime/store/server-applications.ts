@@ -3,7 +3,7 @@
  * labels and environments), its resources replaced with the images found running, and the counters of everything
  * whose links changed recomputed, in one ingestion transaction.
  */
-import { refreshCounters } from '../../server/repositories/counters.ts';
+import { refreshAfterRelink } from '../../server/repositories/applications.ts';
 import { inIngestTransaction } from '../../server/services/ingest.ts';
 import { applicationId as applicationIdOf, resourceId as resourceIdOf, uuidV5 } from '../../server/store/ids.ts';
 import type { Store } from '../../server/store/open-store.ts';
@@ -77,25 +77,6 @@ export async function saveRuntimeApplications(
         .execute();
       ids.push(id);
     }
-    const resources = [...touchedResources];
-    if (resources.length === 0) return;
-    const packages = await db
-      .selectFrom('resource_packages')
-      .select('package_id')
-      .distinct()
-      .where('resource_id', 'in', resources)
-      .execute();
-    const pairs = await db
-      .selectFrom('findings')
-      .select(['package_id', 'vulnerability_id'])
-      .distinct()
-      .where('resource_id', 'in', resources)
-      .execute();
-    await refreshCounters(db, {
-      pairs: pairs.map((row) => ({ packageId: row.package_id, vulnerabilityId: row.vulnerability_id })),
-      packages: packages.map((row) => row.package_id),
-      resources,
-      applications: ids,
-    });
+    await refreshAfterRelink(db, [...touchedResources], ids);
   });
 }

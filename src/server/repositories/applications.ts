@@ -189,8 +189,12 @@ export async function deleteApplication(store: Store, id: string): Promise<boole
   });
 }
 
-/** Recomputes what depends on the application links of these resources. */
-export async function refreshAfterRelink(db: Store['db'], resources: readonly string[]): Promise<void> {
+/** Recomputes what depends on the application links of these resources (and the counts of these applications). */
+export async function refreshAfterRelink(
+  db: Store['db'],
+  resources: readonly string[],
+  applications: readonly string[] = [],
+): Promise<void> {
   if (resources.length === 0) return;
   const packages = await db
     .selectFrom('resource_packages')
@@ -208,7 +212,7 @@ export async function refreshAfterRelink(db: Store['db'], resources: readonly st
     pairs: pairs.map((row) => ({ packageId: row.package_id, vulnerabilityId: row.vulnerability_id })),
     packages: packages.map((row) => row.package_id),
     resources,
-    applications: [],
+    applications,
   });
 }
 
