@@ -97,7 +97,10 @@ describe.each(ENGINES)('re-matching on %s', (engine) => {
       async () => {
         const current = await status();
         const run = current.rematch.run;
-        return run && run.id !== previousRunId && run.status === 'done' ? current : undefined;
+        // A run is done once its last resource is; the queue marks that job completed a moment later.
+        return run && run.id !== previousRunId && run.status === 'done' && current.queue.depth === 0
+          ? current
+          : undefined;
       },
       server.process,
       120_000,
